@@ -1,0 +1,80 @@
+// swift-tools-version: 6.1
+// qbattery: the Mayo–Roncaglia and Çakmak quantum-battery papers as checkable code.
+//
+// Layers (each a module; a newcomer finds a thing by its layer):
+//   CGMPFR, CLAPACKE  – system C libraries (GMP+MPFR, LAPACKE+OpenBLAS), installed by the Makefile
+//   BigNumerics       – exact (BigInt, BigRational, Polynomial, RationalFunction) and MPFR BigFloat
+//   ClosedForms       – every printed formula of both papers, written once, generic over the number type
+//   Simulator         – independent Double-precision physics: operators, Lindbladians, collision models
+//   Verification      – cross-checks, reference tables, errata, proof checking
+//   QBatteryCLI       – the `qbattery` command
+import PackageDescription
+
+let package = Package(
+    name: "qbattery",
+    products: [
+        .executable(name: "qbattery", targets: ["QBatteryCLI"]),
+        .library(name: "BigNumerics", targets: ["BigNumerics"]),
+        .library(name: "ClosedForms", targets: ["ClosedForms"]),
+        .library(name: "Simulator", targets: ["Simulator"]),
+        .library(name: "Verification", targets: ["Verification"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-numerics", from: "1.1.1"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+        .package(url: "https://github.com/attaswift/BigInt", from: "6.0.1"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CGMPFR", pkgConfig: "mpfr",
+            providers: [.apt(["libgmp-dev", "libmpfr-dev"])]),
+        .systemLibrary(
+            name: "CLAPACKE", pkgConfig: "lapacke",
+            providers: [.apt(["liblapacke-dev", "libopenblas-dev"])]),
+        .target(
+            name: "BigNumerics",
+            dependencies: [
+                "CGMPFR",
+                .product(name: "RealModule", package: "swift-numerics"),
+            ]),
+        .target(
+            name: "ClosedForms",
+            dependencies: [
+                "BigNumerics",
+                .product(name: "RealModule", package: "swift-numerics"),
+            ]),
+        .target(
+            name: "Simulator",
+            dependencies: [
+                "CLAPACKE",
+                .product(name: "Numerics", package: "swift-numerics"),
+            ]),
+        .target(
+            name: "Verification",
+            dependencies: ["BigNumerics", "ClosedForms", "Simulator"]),
+        .executableTarget(
+            name: "QBatteryCLI",
+            dependencies: [
+                "BigNumerics", "ClosedForms", "Simulator", "Verification",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+        .testTarget(
+            name: "BigNumericsTests",
+            dependencies: [
+                "BigNumerics",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+                .product(name: "BigInt", package: "BigInt"),
+            ]),
+        .testTarget(
+            name: "ClosedFormsTests",
+            dependencies: ["ClosedForms", "BigNumerics"]),
+        .testTarget(
+            name: "SimulatorTests",
+            dependencies: ["Simulator"]),
+        .testTarget(
+            name: "VerificationTests",
+            dependencies: ["Verification"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

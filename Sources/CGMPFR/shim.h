@@ -1,0 +1,32 @@
+// GMP and MPFR for Swift.
+// GMP spells most of its API as macros (mpz_add -> __gmpz_add) and a few as pure macros
+// (mpz_sgn, mpq_numref, mpfr_custom_*) that Swift cannot import; the inline functions
+// below give those a callable name. Everything else is called through the __gmp* symbols.
+#ifndef QBATTERY_CGMPFR_SHIM_H
+#define QBATTERY_CGMPFR_SHIM_H
+#include <stddef.h>
+#include <stdio.h>
+#include <gmp.h>
+#include <mpfr.h>
+
+static inline int qb_mpz_sgn(const __mpz_struct *z) { return mpz_sgn(z); }
+static inline int qb_mpq_sgn(const __mpq_struct *q) { return mpq_sgn(q); }
+static inline __mpz_struct *qb_mpq_numref(__mpq_struct *q) { return mpq_numref(q); }
+static inline __mpz_struct *qb_mpq_denref(__mpq_struct *q) { return mpq_denref(q); }
+static inline const __mpz_struct *qb_mpq_numref_const(const __mpq_struct *q) { return mpq_numref(q); }
+static inline const __mpz_struct *qb_mpq_denref_const(const __mpq_struct *q) { return mpq_denref(q); }
+static inline size_t qb_mpz_limb_count(const __mpz_struct *z) { return mpz_size(z); }
+static inline int qb_mpz_odd_p(const __mpz_struct *z) { return mpz_odd_p(z); }
+
+// MPFR's custom interface: a value whose limbs live in memory we own (tail of one allocation).
+static inline size_t qb_mpfr_custom_get_size(mpfr_prec_t p) { return mpfr_custom_get_size(p); }
+static inline void qb_mpfr_custom_init_set_zero(__mpfr_struct *x, mpfr_prec_t p, void *limbs) {
+    mpfr_custom_init(limbs, p);
+    mpfr_custom_init_set(x, MPFR_ZERO_KIND, 0, p, limbs);
+}
+static inline mpfr_prec_t qb_mpfr_prec_max(void) { return MPFR_PREC_MAX; }
+static inline mpfr_exp_t qb_mpfr_exp(const __mpfr_struct *x) { return x->_mpfr_exp; }
+static inline int qb_mpfr_signbit(const __mpfr_struct *x) { return mpfr_signbit(x); }
+static inline int qb_mpfr_sgn(const __mpfr_struct *x) { return mpfr_sgn(x); }
+static inline const mp_limb_t *qb_mpfr_limbs(const __mpfr_struct *x) { return x->_mpfr_d; }
+#endif

@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Installs the Debian packages the build needs, only when pkg-config (or the named command)
+# cannot find them. Usage: ensure-system-packages.sh [--valgrind]
+set -euo pipefail
+need=()
+command -v pkg-config >/dev/null 2>&1 || need+=(pkg-config)
+if command -v pkg-config >/dev/null 2>&1; then
+    pkg-config --exists gmp     || need+=(libgmp-dev)
+    pkg-config --exists mpfr    || need+=(libmpfr-dev)
+    pkg-config --exists lapacke || need+=(liblapacke-dev)
+    pkg-config --exists openblas || need+=(libopenblas-dev)
+else
+    need+=(libgmp-dev libmpfr-dev liblapacke-dev libopenblas-dev)
+fi
+[ -f /usr/include/mpfi.h ] || need+=(libmpfi-dev)
+if [ "${1:-}" = "--valgrind" ]; then command -v valgrind >/dev/null 2>&1 || need+=(valgrind); fi
+[ ${#need[@]} -eq 0 ] && exit 0
+echo "installing Debian packages: ${need[*]}"
+sudo=""
+[ "$(id -u)" -eq 0 ] || sudo="sudo"
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -qq
+$sudo apt-get install -y -qq --no-install-recommends "${need[@]}"
