@@ -2,8 +2,8 @@
 // qbattery: the Mayo–Roncaglia and Çakmak quantum-battery papers as checkable code.
 //
 // Layers (each a module; a newcomer finds a thing by its layer):
-//   CGMPFR, CLAPACKE  – system C libraries (GMP+MPFR, LAPACKE+OpenBLAS), installed by the Makefile
-//   BigNumerics       – exact (BigInt, BigRational, Polynomial, RationalFunction) and MPFR BigFloat
+//   CGMPFR, CMPFI, CLAPACKE – system C libraries (GMP+MPFR, MPFI, LAPACKE+OpenBLAS), installed by the Makefile
+//   BigNumerics       – exact (BigInt, BigRational, Polynomial, RationalFunction), MPFR BigFloat, MPFI BigInterval
 //   ClosedForms       – every printed formula of both papers, written once, generic over the number type
 //   Simulator         – independent Double-precision physics: operators, Lindbladians, collision models
 //   Verification      – cross-checks, reference tables, errata, proof checking
@@ -30,12 +30,15 @@ let package = Package(
             name: "CGMPFR", pkgConfig: "mpfr",
             providers: [.apt(["libgmp-dev", "libmpfr-dev"])]),
         .systemLibrary(
+            name: "CMPFI",
+            providers: [.apt(["libmpfi-dev"])]),
+        .systemLibrary(
             name: "CLAPACKE", pkgConfig: "lapacke",
             providers: [.apt(["liblapacke-dev", "libopenblas-dev"])]),
         .target(
             name: "BigNumerics",
             dependencies: [
-                "CGMPFR",
+                "CGMPFR", "CMPFI",
                 .product(name: "RealModule", package: "swift-numerics"),
             ]),
         .target(

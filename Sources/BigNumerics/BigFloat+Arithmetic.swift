@@ -89,7 +89,7 @@ extension BigFloat: Equatable, Comparable, Hashable {
             hasher.combine(qb_mpfr_signbit(p) != 0)
             if mpfr_inf_p(p) != 0 { hasher.combine(0x7ff0 as UInt16); return }
             hasher.combine(Int(qb_mpfr_exp(p)))
-            let limbs = qb_mpfr_limbs(p)!
+            let limbs = qb_mpfr_limbs(p)
             let count = (Int(mpfr_get_prec(p)) + mp_limb_t.bitWidth - 1) / mp_limb_t.bitWidth
             var lowest = 0
             while lowest < count - 1, limbs[lowest] == 0 { lowest += 1 }

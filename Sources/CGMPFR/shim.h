@@ -11,10 +11,10 @@
 
 static inline int qb_mpz_sgn(const __mpz_struct *z) { return mpz_sgn(z); }
 static inline int qb_mpq_sgn(const __mpq_struct *q) { return mpq_sgn(q); }
-static inline __mpz_struct *qb_mpq_numref(__mpq_struct *q) { return mpq_numref(q); }
-static inline __mpz_struct *qb_mpq_denref(__mpq_struct *q) { return mpq_denref(q); }
-static inline const __mpz_struct *qb_mpq_numref_const(const __mpq_struct *q) { return mpq_numref(q); }
-static inline const __mpz_struct *qb_mpq_denref_const(const __mpq_struct *q) { return mpq_denref(q); }
+static inline __mpz_struct *_Nonnull qb_mpq_numref(__mpq_struct *q) { return mpq_numref(q); }
+static inline __mpz_struct *_Nonnull qb_mpq_denref(__mpq_struct *q) { return mpq_denref(q); }
+static inline const __mpz_struct *_Nonnull qb_mpq_numref_const(const __mpq_struct *q) { return mpq_numref(q); }
+static inline const __mpz_struct *_Nonnull qb_mpq_denref_const(const __mpq_struct *q) { return mpq_denref(q); }
 static inline size_t qb_mpz_limb_count(const __mpz_struct *z) { return mpz_size(z); }
 static inline int qb_mpz_odd_p(const __mpz_struct *z) { return mpz_odd_p(z); }
 
@@ -28,5 +28,5 @@ static inline mpfr_prec_t qb_mpfr_prec_max(void) { return MPFR_PREC_MAX; }
 static inline mpfr_exp_t qb_mpfr_exp(const __mpfr_struct *x) { return x->_mpfr_exp; }
 static inline int qb_mpfr_signbit(const __mpfr_struct *x) { return mpfr_signbit(x); }
 static inline int qb_mpfr_sgn(const __mpfr_struct *x) { return mpfr_sgn(x); }
-static inline const mp_limb_t *qb_mpfr_limbs(const __mpfr_struct *x) { return x->_mpfr_d; }
+static inline const mp_limb_t *_Nonnull qb_mpfr_limbs(const __mpfr_struct *x) { return x->_mpfr_d; }
 #endif

@@ -1,0 +1,9 @@
+import ArgumentParser
+
+@main
+struct QBattery: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "qbattery",
+        abstract: "The Mayo–Roncaglia and Çakmak quantum-battery papers as executable, checkable code.",
+        subcommands: [SelfCheck.self])
+}
