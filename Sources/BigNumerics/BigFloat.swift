@@ -284,3 +284,14 @@ extension BigFloat: CustomStringConvertible, CustomDebugStringConvertible {
     public var description: String { decimalString(digits: 0, rounding: .toNearest) }
     public var debugDescription: String { "\(description) [\(precision) bits]" }
 }
+
+// MARK: Rounding decisions (Ziv's strategy, MPFR's tgeneric)
+
+extension BigFloat {
+    /// True when an approximation `self` of an unknown x with |self − x| <= 2^(exponent(self) − correctBits)
+    /// (in MPFR's exponent convention) determines x rounded to `precision` bits by `to`,
+    /// given that the approximation was rounded by `from` (`mpfr_can_round`).
+    public func canRound(correctBits: Int, from: Rounding = .toNearest, to: Rounding = .toNearest, precision: Int) -> Bool {
+        withMPFR { mpfr_can_round($0, correctBits, from.mpfr, to.mpfr, precision) != 0 }
+    }
+}
