@@ -29,6 +29,7 @@ let package = Package(
         .systemLibrary(
             name: "CGMPFR", pkgConfig: "mpfr",
             providers: [.apt(["libgmp-dev", "libmpfr-dev"])]),
+        .systemLibrary(name: "CConcurrencyRuntime"),
         .systemLibrary(
             name: "CMPFI",
             providers: [.apt(["libmpfi-dev"])]),
@@ -38,7 +39,7 @@ let package = Package(
         .target(
             name: "BigNumerics",
             dependencies: [
-                "CGMPFR", "CMPFI",
+                "CGMPFR", "CMPFI", "CConcurrencyRuntime",
                 .product(name: "RealModule", package: "swift-numerics"),
             ]),
         .target(

@@ -3,60 +3,119 @@ import CGMPFR
 // MARK: Arithmetic (each result: one rounding at the working precision)
 
 extension BigFloat {
-    @inlinable public static func + (a: BigFloat, b: BigFloat) -> BigFloat { binary(a, b, mpfr_add) }
-    @inlinable public static func - (a: BigFloat, b: BigFloat) -> BigFloat { binary(a, b, mpfr_sub) }
-    @inlinable public static func * (a: BigFloat, b: BigFloat) -> BigFloat { binary(a, b, mpfr_mul) }
-    @inlinable public static func / (a: BigFloat, b: BigFloat) -> BigFloat { binary(a, b, mpfr_div) }
-
-    /// In place when this value is uniquely referenced and already at the working precision
-    /// (MPFR allows the destination to alias an operand); otherwise a fresh value.
+    /// Whether this value's storage can take a result in place: nobody else holds it and it
+    /// already has the working precision. True for most temporaries of an expression such as
+    /// `a * b + c`, which then cost no allocation (MPFR allows destination = operand).
     @inlinable @inline(__always)
-    static func assign(_ a: inout BigFloat, _ b: BigFloat,
-                       _ f: (UnsafeMutablePointer<__mpfr_struct>, UnsafePointer<__mpfr_struct>, UnsafePointer<__mpfr_struct>, mpfr_rnd_t) -> Int32) {
-        let c = context
-        if isKnownUniquelyReferenced(&a.storage), a.storage.header._mpfr_prec == c.precision {
-            a.storage.withUnsafeMutablePointerToHeader { pa in
-                b.withMPFR { pb in _ = f(pa, UnsafePointer(pa), pb, c.rounding.mpfr) }
-            }
-        } else {
-            a = binary(a, b, f)
-        }
+    mutating func isReusable(for precision: Int) -> Bool {
+        isKnownUniquelyReferenced(&storage) && storage.unsafelyUnwrapped.header._mpfr_prec == precision
     }
 
-    @inlinable public static func += (a: inout BigFloat, b: BigFloat) { assign(&a, b, mpfr_add) }
-    @inlinable public static func -= (a: inout BigFloat, b: BigFloat) { assign(&a, b, mpfr_sub) }
-    @inlinable public static func *= (a: inout BigFloat, b: BigFloat) { assign(&a, b, mpfr_mul) }
-    @inlinable public static func /= (a: inout BigFloat, b: BigFloat) { assign(&a, b, mpfr_div) }
+    /// `f(destination, self)` into this value's storage when reusable, else into a fresh value.
+    @inlinable @inline(__always)
+    consuming func computing(precision: Int,
+                             _ f: (UnsafeMutablePointer<__mpfr_struct>, UnsafePointer<__mpfr_struct>) -> Int32) -> BigFloat {
+        if isReusable(for: precision) {
+            storage.unsafelyUnwrapped.withUnsafeMutablePointerToHeader { p in _ = f(p, UnsafePointer(p)) }
+            return self
+        }
+        return withMPFR { p in BigFloat.make(precision: precision) { _ = f($0, p) } }
+    }
+
+    @usableFromInline
+    enum Operation { case add, subtract, multiply, divide }
+
+    /// a ∘ b rounded once at the working precision, with three fast paths that give the same
+    /// result: exact small-integer arithmetic stays unmaterialised; an integer operand goes
+    /// through MPFR's `_si` functions; a temporary operand's storage takes the result.
+    @inlinable @inline(__always)
+    static func arithmetic(_ op: Operation, _ a: consuming BigFloat, _ b: consuming BigFloat) -> BigFloat {
+        let c = context
+        let rnd = c.rounding.mpfr
+        if b.storage == nil {
+            let n = b.integer
+            if a.storage == nil, op != .divide {
+                let (value, overflow): (Int, Bool)
+                switch op {
+                case .add: (value, overflow) = a.integer.addingReportingOverflow(n)
+                case .subtract: (value, overflow) = a.integer.subtractingReportingOverflow(n)
+                default: (value, overflow) = a.integer.multipliedReportingOverflow(by: n)
+                }
+                if !overflow { return BigFloat(integer: value, precision: c.precision, rounding: c.rounding) }
+            }
+            return a.computing(precision: c.precision) { r, x in
+                switch op {
+                case .add: return mpfr_add_si(r, x, n, rnd)
+                case .subtract: return mpfr_sub_si(r, x, n, rnd)
+                case .multiply: return mpfr_mul_si(r, x, n, rnd)
+                case .divide: return mpfr_div_si(r, x, n, rnd)
+                }
+            }
+        }
+        if a.storage == nil {
+            let n = a.integer
+            return b.computing(precision: c.precision) { r, y in
+                switch op {
+                case .add: return mpfr_add_si(r, y, n, rnd)
+                case .subtract: return mpfr_si_sub(r, n, y, rnd)
+                case .multiply: return mpfr_mul_si(r, y, n, rnd)
+                case .divide: return mpfr_si_div(r, n, y, rnd)
+                }
+            }
+        }
+        let f: (UnsafeMutablePointer<__mpfr_struct>, UnsafePointer<__mpfr_struct>, UnsafePointer<__mpfr_struct>, mpfr_rnd_t) -> Int32
+        switch op {
+        case .add: f = mpfr_add
+        case .subtract: f = mpfr_sub
+        case .multiply: f = mpfr_mul
+        case .divide: f = mpfr_div
+        }
+        if a.isReusable(for: c.precision) {
+            a.storage.unsafelyUnwrapped.withUnsafeMutablePointerToHeader { pa in b.withMPFR { pb in _ = f(pa, UnsafePointer(pa), pb, rnd) } }
+            return a
+        }
+        if b.isReusable(for: c.precision) {
+            b.storage.unsafelyUnwrapped.withUnsafeMutablePointerToHeader { pb in a.withMPFR { pa in _ = f(pb, pa, UnsafePointer(pb), rnd) } }
+            return b
+        }
+        return a.withMPFR { pa in b.withMPFR { pb in make(precision: c.precision) { _ = f($0, pa, pb, rnd) } } }
+    }
+
+    /// `f(x)`, reusing `x`'s storage when it is a reusable temporary.
+    @inlinable @inline(__always)
+    static func unaryReusing(_ x: consuming BigFloat,
+                             _ f: (UnsafeMutablePointer<__mpfr_struct>, UnsafePointer<__mpfr_struct>, mpfr_rnd_t) -> Int32) -> BigFloat {
+        let c = context
+        return x.computing(precision: c.precision) { r, p in f(r, p, c.rounding.mpfr) }
+    }
+
+    @inlinable public static func + (a: consuming BigFloat, b: consuming BigFloat) -> BigFloat { arithmetic(.add, a, b) }
+    @inlinable public static func - (a: consuming BigFloat, b: consuming BigFloat) -> BigFloat { arithmetic(.subtract, a, b) }
+    @inlinable public static func * (a: consuming BigFloat, b: consuming BigFloat) -> BigFloat { arithmetic(.multiply, a, b) }
+    @inlinable public static func / (a: consuming BigFloat, b: consuming BigFloat) -> BigFloat { arithmetic(.divide, a, b) }
+
+    @inlinable public static func += (a: inout BigFloat, b: BigFloat) { a = arithmetic(.add, consume a, b) }
+    @inlinable public static func -= (a: inout BigFloat, b: BigFloat) { a = arithmetic(.subtract, consume a, b) }
+    @inlinable public static func *= (a: inout BigFloat, b: BigFloat) { a = arithmetic(.multiply, consume a, b) }
+    @inlinable public static func /= (a: inout BigFloat, b: BigFloat) { a = arithmetic(.divide, consume a, b) }
 
     /// Exact: negation keeps the operand's precision.
     @inlinable public static prefix func - (a: BigFloat) -> BigFloat {
-        a.withMPFR { p in make(precision: Int(mpfr_get_prec(p))) { _ = mpfr_neg($0, p, MPFR_RNDN) } }
+        if a.storage == nil, a.integer != 0, a.integer != .min {
+            return BigFloat(integer: -a.integer, precision: a.integerPrecision, rounding: .toNearest)
+        }
+        return a.withMPFR { p in make(precision: Int(mpfr_get_prec(p))) { _ = mpfr_neg($0, p, MPFR_RNDN) } }
     }
 
     @inlinable public mutating func negate() { self = -self }
 
-    // Mixed operations with machine integers avoid materialising the integer as a BigFloat.
-    @inlinable public static func * (a: BigFloat, n: Int) -> BigFloat {
-        let c = context
-        return a.withMPFR { p in make(precision: c.precision) { _ = mpfr_mul_si($0, p, n, c.rounding.mpfr) } }
-    }
-    @inlinable public static func * (n: Int, a: BigFloat) -> BigFloat { a * n }
-    @inlinable public static func / (a: BigFloat, n: Int) -> BigFloat {
-        let c = context
-        return a.withMPFR { p in make(precision: c.precision) { _ = mpfr_div_si($0, p, n, c.rounding.mpfr) } }
-    }
-    @inlinable public static func + (a: BigFloat, n: Int) -> BigFloat {
-        let c = context
-        return a.withMPFR { p in make(precision: c.precision) { _ = mpfr_add_si($0, p, n, c.rounding.mpfr) } }
-    }
-    @inlinable public static func - (a: BigFloat, n: Int) -> BigFloat {
-        let c = context
-        return a.withMPFR { p in make(precision: c.precision) { _ = mpfr_sub_si($0, p, n, c.rounding.mpfr) } }
-    }
-    @inlinable public static func - (n: Int, a: BigFloat) -> BigFloat {
-        let c = context
-        return a.withMPFR { p in make(precision: c.precision) { _ = mpfr_si_sub($0, n, p, c.rounding.mpfr) } }
-    }
+    // Mixed operations with machine integers: the integer is never materialised.
+    @inlinable public static func * (a: consuming BigFloat, n: Int) -> BigFloat { arithmetic(.multiply, a, BigFloat(n)) }
+    @inlinable public static func * (n: Int, a: consuming BigFloat) -> BigFloat { arithmetic(.multiply, BigFloat(n), a) }
+    @inlinable public static func / (a: consuming BigFloat, n: Int) -> BigFloat { arithmetic(.divide, a, BigFloat(n)) }
+    @inlinable public static func + (a: consuming BigFloat, n: Int) -> BigFloat { arithmetic(.add, a, BigFloat(n)) }
+    @inlinable public static func - (a: consuming BigFloat, n: Int) -> BigFloat { arithmetic(.subtract, a, BigFloat(n)) }
+    @inlinable public static func - (n: Int, a: consuming BigFloat) -> BigFloat { arithmetic(.subtract, BigFloat(n), a) }
 
     /// x·2^n, exact (barring overflow) at the operand's precision.
     public func scaled(byPowerOfTwo n: Int) -> BigFloat {

@@ -156,33 +156,32 @@ extension BigFloat: Real {
 
     // MARK: ElementaryFunctions
 
-    public static func exp(_ x: BigFloat) -> BigFloat { unary(x, mpfr_exp) }
-    public static func expMinusOne(_ x: BigFloat) -> BigFloat { unary(x, mpfr_expm1) }
-    public static func cosh(_ x: BigFloat) -> BigFloat { unary(x, mpfr_cosh) }
-    public static func sinh(_ x: BigFloat) -> BigFloat { unary(x, mpfr_sinh) }
-    public static func tanh(_ x: BigFloat) -> BigFloat { unary(x, mpfr_tanh) }
-    public static func cos(_ x: BigFloat) -> BigFloat { unary(x, mpfr_cos) }
-    public static func sin(_ x: BigFloat) -> BigFloat { unary(x, mpfr_sin) }
-    public static func tan(_ x: BigFloat) -> BigFloat { unary(x, mpfr_tan) }
-    public static func log(_ x: BigFloat) -> BigFloat { unary(x, mpfr_log) }
-    public static func log(onePlus x: BigFloat) -> BigFloat { unary(x, mpfr_log1p) }
-    public static func acosh(_ x: BigFloat) -> BigFloat { unary(x, mpfr_acosh) }
-    public static func asinh(_ x: BigFloat) -> BigFloat { unary(x, mpfr_asinh) }
-    public static func atanh(_ x: BigFloat) -> BigFloat { unary(x, mpfr_atanh) }
-    public static func acos(_ x: BigFloat) -> BigFloat { unary(x, mpfr_acos) }
-    public static func asin(_ x: BigFloat) -> BigFloat { unary(x, mpfr_asin) }
-    public static func atan(_ x: BigFloat) -> BigFloat { unary(x, mpfr_atan) }
+    public static func exp(_ x: consuming BigFloat) -> BigFloat { unaryReusing(x, mpfr_exp) }
+    public static func expMinusOne(_ x: consuming BigFloat) -> BigFloat { unaryReusing(x, mpfr_expm1) }
+    public static func cosh(_ x: consuming BigFloat) -> BigFloat { unaryReusing(x, mpfr_cosh) }
+    public static func sinh(_ x: consuming BigFloat) -> BigFloat { unaryReusing(x, mpfr_sinh) }
+    public static func tanh(_ x: consuming BigFloat) -> BigFloat { unaryReusing(x, mpfr_tanh) }
+    public static func cos(_ x: consuming BigFloat) -> BigFloat { unaryReusing(x, mpfr_cos) }
+    public static func sin(_ x: consuming BigFloat) -> BigFloat { unaryReusing(x, mpfr_sin) }
+    public static func tan(_ x: consuming BigFloat) -> BigFloat { unaryReusing(x, mpfr_tan) }
+    public static func log(_ x: consuming BigFloat) -> BigFloat { unaryReusing(x, mpfr_log) }
+    public static func log(onePlus x: consuming BigFloat) -> BigFloat { unaryReusing(x, mpfr_log1p) }
+    public static func acosh(_ x: consuming BigFloat) -> BigFloat { unaryReusing(x, mpfr_acosh) }
+    public static func asinh(_ x: consuming BigFloat) -> BigFloat { unaryReusing(x, mpfr_asinh) }
+    public static func atanh(_ x: consuming BigFloat) -> BigFloat { unaryReusing(x, mpfr_atanh) }
+    public static func acos(_ x: consuming BigFloat) -> BigFloat { unaryReusing(x, mpfr_acos) }
+    public static func asin(_ x: consuming BigFloat) -> BigFloat { unaryReusing(x, mpfr_asin) }
+    public static func atan(_ x: consuming BigFloat) -> BigFloat { unaryReusing(x, mpfr_atan) }
 
     /// IEEE `powr` (swift-numerics semantics): NaN for x < 0 and for 0^0, via `mpfr_powr`.
     public static func pow(_ x: BigFloat, _ y: BigFloat) -> BigFloat { binary(x, y, mpfr_powr) }
 
     /// x^n with one rounding (0^0 = 1, as repeated multiplication gives).
-    public static func pow(_ x: BigFloat, _ n: Int) -> BigFloat {
-        let c = context
-        return x.withMPFR { p in make(precision: c.precision) { _ = mpfr_pow_si($0, p, n, c.rounding.mpfr) } }
+    public static func pow(_ x: consuming BigFloat, _ n: Int) -> BigFloat {
+        unaryReusing(x) { r, p, rnd in mpfr_pow_si(r, p, n, rnd) }
     }
 
-    public static func sqrt(_ x: BigFloat) -> BigFloat { unary(x, mpfr_sqrt) }
+    public static func sqrt(_ x: consuming BigFloat) -> BigFloat { unaryReusing(x, mpfr_sqrt) }
 
     /// The real n-th root; NaN for even n and x < 0, as swift-numerics specifies.
     public static func root(_ x: BigFloat, _ n: Int) -> BigFloat {
@@ -193,15 +192,15 @@ extension BigFloat: Real {
     // MARK: RealFunctions
 
     public static func atan2(y: BigFloat, x: BigFloat) -> BigFloat { binary(y, x, mpfr_atan2) }
-    public static func erf(_ x: BigFloat) -> BigFloat { unary(x, mpfr_erf) }
-    public static func erfc(_ x: BigFloat) -> BigFloat { unary(x, mpfr_erfc) }
-    public static func exp2(_ x: BigFloat) -> BigFloat { unary(x, mpfr_exp2) }
+    public static func erf(_ x: consuming BigFloat) -> BigFloat { unaryReusing(x, mpfr_erf) }
+    public static func erfc(_ x: consuming BigFloat) -> BigFloat { unaryReusing(x, mpfr_erfc) }
+    public static func exp2(_ x: consuming BigFloat) -> BigFloat { unaryReusing(x, mpfr_exp2) }
     /// Correctly rounded 10^x (the `Real` default would go through `pow(10, x)`).
-    public static func exp10(_ x: BigFloat) -> BigFloat { unary(x, mpfr_exp10) }
+    public static func exp10(_ x: consuming BigFloat) -> BigFloat { unaryReusing(x, mpfr_exp10) }
     public static func hypot(_ x: BigFloat, _ y: BigFloat) -> BigFloat { binary(x, y, mpfr_hypot) }
-    public static func gamma(_ x: BigFloat) -> BigFloat { unary(x, mpfr_gamma) }
-    public static func log2(_ x: BigFloat) -> BigFloat { unary(x, mpfr_log2) }
-    public static func log10(_ x: BigFloat) -> BigFloat { unary(x, mpfr_log10) }
+    public static func gamma(_ x: consuming BigFloat) -> BigFloat { unaryReusing(x, mpfr_gamma) }
+    public static func log2(_ x: consuming BigFloat) -> BigFloat { unaryReusing(x, mpfr_log2) }
+    public static func log10(_ x: consuming BigFloat) -> BigFloat { unaryReusing(x, mpfr_log10) }
 
     /// log|Γ(x)|, the swift-numerics definition. `mpfr_lngamma` is NaN where Γ(x) < 0, so this
     /// calls `mpfr_lgamma`, which equals `mpfr_lngamma` wherever Γ(x) > 0 and is defined elsewhere.

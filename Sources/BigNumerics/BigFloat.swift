@@ -1,4 +1,5 @@
 import CGMPFR
+import CConcurrencyRuntime
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -30,10 +31,34 @@ final class MPFRStorage: ManagedBuffer<__mpfr_struct, mp_limb_t> {
 // Sendable: storage is written only at creation, or in place when uniquely referenced
 // (`assign`), so no two tasks can ever observe a mutation.
 public struct BigFloat: @unchecked Sendable {
-    @usableFromInline var storage: MPFRStorage
+    /// The MPFR value, or nil for a small integer kept unmaterialised (`integer`, exact at
+    /// `integerPrecision` bits). Literals and `T(n)` in generic code are such integers: they
+    /// cost no allocation, and arithmetic with them goes through MPFR's `_si` entry points,
+    /// which round exactly as the full operation would.
+    @usableFromInline var storage: MPFRStorage?
+    @usableFromInline var integer: Int
+    @usableFromInline var integerPrecision: Int
 
     @inlinable
-    init(storage: MPFRStorage) { self.storage = storage }
+    init(storage: MPFRStorage) {
+        self.storage = storage
+        integer = 0
+        integerPrecision = 0
+    }
+
+    /// `n` at `precision` bits, unmaterialised when exact there, else rounded now.
+    @inlinable
+    init(integer n: Int, precision: Int, rounding: Rounding) {
+        let m = n.magnitude
+        let significant = m == 0 ? 0 : UInt.bitWidth - m.leadingZeroBitCount - m.trailingZeroBitCount
+        if significant <= precision {
+            storage = nil
+            integer = n
+            integerPrecision = precision
+        } else {
+            self = BigFloat.make(precision: precision) { _ = mpfr_set_si($0, n, rounding.mpfr) }
+        }
+    }
 
     /// Rounding directions MPFR offers, minus faithful rounding (whose last bit is not
     /// deterministic and would make equality tests meaningless).
@@ -62,7 +87,63 @@ public struct BigFloat: @unchecked Sendable {
     public static let defaultPrecision = 256
 
     @TaskLocal @usableFromInline
-    static var context = Context(precision: BigFloat.defaultPrecision, rounding: .toNearest)
+    static var taskContext = Context(precision: BigFloat.defaultPrecision, rounding: .toNearest)
+
+    /// The context of the innermost scope. A *synchronous* `withPrecision` body cannot suspend,
+    /// so while it runs its thread does nothing else: the scope publishes its context in a
+    /// per-thread slot that costs a few instructions to read, instead of the task-local lookup
+    /// (~240 instructions, several per arithmetic operation). Async scopes, and threads with no
+    /// synchronous scope active, read the task-local. The slot also records which task (if
+    /// any) opened the scope, so a nested run loop executing another task's job on this thread
+    /// cannot see it.
+    @inlinable
+    static var context: Context {
+        if let record = ScopeSlot.current, record.pointee.task == ScopeSlot.currentTask() {
+            return record.pointee.context
+        }
+        return taskContext
+    }
+
+    /// The per-thread slot: a pointer to a record on the scope's stack frame, restored to the
+    /// enclosing scope's record when the scope ends.
+    @usableFromInline
+    enum ScopeSlot {
+        @usableFromInline
+        struct Record {
+            @usableFromInline let context: Context
+            @usableFromInline let task: UnsafeRawPointer?
+        }
+
+        static let key: pthread_key_t = {
+            var key = pthread_key_t()
+            pthread_key_create(&key, nil)
+            return key
+        }()
+
+        @usableFromInline
+        static var current: UnsafePointer<Record>? {
+            pthread_getspecific(key).map { UnsafePointer($0.assumingMemoryBound(to: Record.self)) }
+        }
+
+        /// The running task (nil outside tasks), straight from the concurrency runtime:
+        /// `withUnsafeCurrentTask` costs ~10× more through its generic closure.
+        @inlinable
+        static func currentTask() -> UnsafeRawPointer? { qb_current_task() }
+
+        static func with<R>(_ context: Context, _ body: () throws -> R) rethrows -> R {
+            try withUnsafeTemporaryAllocation(of: Record.self, capacity: 1) { buffer in
+                let record = buffer.baseAddress!
+                record.initialize(to: Record(context: context, task: currentTask()))
+                let previous = pthread_getspecific(key)
+                pthread_setspecific(key, record)
+                defer {
+                    pthread_setspecific(key, previous)
+                    record.deinitialize(count: 1)
+                }
+                return try body()
+            }
+        }
+    }
 
     /// The precision, in bits, that results and literals get in the current scope.
     @inlinable public static var workingPrecision: Int { context.precision }
@@ -89,7 +170,9 @@ public struct BigFloat: @unchecked Sendable {
     public static func withPrecision<R>(_ bits: Int, rounding: Rounding = .toNearest,
                                         _ body: () throws -> R) throws -> R {
         try validate(precision: bits)
-        return try $context.withValue(Context(precision: bits, rounding: rounding), operation: body)
+        let context = Context(precision: bits, rounding: rounding)
+        // The task-local too, so tasks created inside the body inherit the scope.
+        return try $taskContext.withValue(context) { try ScopeSlot.with(context, body) }
     }
 
     /// Async form of `withPrecision(_:rounding:_:)`; child tasks inherit the scope.
@@ -97,16 +180,27 @@ public struct BigFloat: @unchecked Sendable {
                                         isolation: isolated (any Actor)? = #isolation,
                                         _ body: () async throws -> R) async throws -> R {
         try validate(precision: bits)
-        return try await $context.withValue(Context(precision: bits, rounding: rounding), operation: body)
+        // No per-thread slot here: the body may suspend and resume on another thread.
+        return try await $taskContext.withValue(Context(precision: bits, rounding: rounding), operation: body)
     }
 
     /// The precision of this value, in bits.
-    public var precision: Int { withMPFR { Int(mpfr_get_prec($0)) } }
+    public var precision: Int { storage.map { Int($0.header._mpfr_prec) } ?? integerPrecision }
 
-    /// Read access to the `mpfr_t`, valid only inside `body`.
+    /// Read access to the `mpfr_t`, valid only inside `body`. An unmaterialised integer is
+    /// materialised for the call in temporary (stack) memory.
     @inlinable
     public func withMPFR<R>(_ body: (UnsafePointer<__mpfr_struct>) throws -> R) rethrows -> R {
-        try storage.withUnsafeMutablePointerToHeader { try body(UnsafePointer($0)) }
+        if let storage {
+            return try storage.withUnsafeMutablePointerToHeader { try body(UnsafePointer($0)) }
+        }
+        let limbs = (qb_mpfr_custom_get_size(integerPrecision) + MemoryLayout<mp_limb_t>.size - 1) / MemoryLayout<mp_limb_t>.size
+        return try withUnsafeTemporaryAllocation(of: mp_limb_t.self, capacity: limbs) { buffer in
+            var header = __mpfr_struct()
+            qb_mpfr_custom_init_set_zero(&header, integerPrecision, buffer.baseAddress!)
+            _ = mpfr_set_si(&header, integer, MPFR_RNDN)
+            return try withUnsafePointer(to: &header) { try body($0) }
+        }
     }
 
     /// A fresh value of `precision` bits filled by `fill` (which receives the destination).
@@ -146,7 +240,7 @@ public struct BigFloat: @unchecked Sendable {
 extension BigFloat {
     public init(_ value: Int) {
         let c = BigFloat.context
-        self = BigFloat.make(precision: c.precision) { _ = mpfr_set_si($0, value, c.rounding.mpfr) }
+        self.init(integer: value, precision: c.precision, rounding: c.rounding)
     }
 
     public init(_ value: BigInt) {
