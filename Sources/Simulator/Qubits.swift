@@ -1,0 +1,182 @@
+// N-qubit operators and the single basis convention of the simulator.
+//
+// BASIS CONVENTION (one, everywhere): the computational basis |b_1 b_2 … b_N⟩ with b = 1 the
+// EXCITED and b = 0 the GROUND state of each qubit; site 1 (array index 0) is the most
+// significant bit, so basis index = Σ_i b_i 2^{N−i} and the excitation number is popcount(index).
+//   σ⁺ = |1⟩⟨0| (raises), σ⁻ = |0⟩⟨1|, σ_z = |1⟩⟨1| − |0⟩⟨0| = diag(−1, +1) in index order.
+// Mapping to the papers:
+//   • Çakmak: H0 = ω Σ σ⁺σ⁻, ground |0…0⟩ — same ket labels as here (index 0 = all ground).
+//     Its printed column vectors (Eq. 9 and the H0 eigenvectors) list the doubly excited state
+//     first, i.e. they are in REVERSED index order: use `PaperBasis.cakmakVectors`.
+//   • Mayo: H = (ω/2)σ_z with σ_z = diag(+1, −1), so Mayo's |0⟩ (index 0) is EXCITED; its matrix
+//     elements ρ00, ρ01, … and its Eq. (14) vector are in REVERSED index order: `PaperBasis.mayo`.
+//     (Mayo's σ_z as an operator equals ours; only the labels/order differ.)
+// Both paper orders are the full bit flip, index ↦ d − 1 − index.
+import Numerics
+
+/// Single-qubit matrices in the convention above.
+public enum Qubit {
+    /// σ⁺ = |1⟩⟨0|: ground (index 0) → excited (index 1).
+    public static let sigmaPlus: CMatrix = {
+        var m = CMatrix(rows: 2, cols: 2); m[1, 0] = Cx(1); return m
+    }()
+    public static let sigmaMinus: CMatrix = sigmaPlus.adjoint
+    /// σ_z = diag(−1, +1) in index order (+1 on the excited state).
+    public static let sigmaZ: CMatrix = CMatrix.diagonal(real: [-1, 1])
+    public static let sigmaX: CMatrix = {
+        var m = CMatrix(rows: 2, cols: 2); m[0, 1] = Cx(1); m[1, 0] = Cx(1); return m
+    }()
+    /// σ_y, fixed by σ_x σ_y = i σ_z in this basis.
+    public static let sigmaY: CMatrix = {
+        // σ_x σ_y = i σ_z with σ_z = diag(−1, 1) requires σ_y = [[0, i], [−i, 0]].
+        var m = CMatrix(rows: 2, cols: 2); m[0, 1] = Cx(0, 1); m[1, 0] = Cx(0, -1); return m
+    }()
+    public static let identity: CMatrix = CMatrix.identity(2)
+    public static let excited: CMatrix = CMatrix.diagonal(real: [0, 1])
+    public static let ground: CMatrix = CMatrix.diagonal(real: [1, 0])
+}
+
+/// The paper orders in which matrices/vectors are printed, for converting to and from ours.
+public enum PaperBasis: Sendable {
+    /// The simulator's order (index 0 = all ground).
+    case simulator
+    /// Mayo's labels: index 0 = all excited (full bit flip).
+    case mayo
+    /// Çakmak's printed vectors: first component all excited (full bit flip).
+    case cakmakVectors
+
+    /// Permutation index ↦ paper index.
+    func paperIndex(_ i: Int, dimension d: Int) -> Int {
+        switch self {
+        case .simulator: return i
+        case .mayo, .cakmakVectors: return d - 1 - i
+        }
+    }
+
+    /// A matrix in the simulator order rewritten in this paper's order.
+    public func fromSimulator(_ m: CMatrix) -> CMatrix {
+        CMatrix(rows: m.rows, cols: m.cols) { i, j in
+            m[paperIndex(i, dimension: m.rows), paperIndex(j, dimension: m.cols)]
+        }
+    }
+
+    /// A matrix printed in this paper's order rewritten in the simulator's order.
+    public func toSimulator(_ m: CMatrix) -> CMatrix { fromSimulator(m) }  // the flip is an involution
+
+    /// A vector printed in this paper's order rewritten in the simulator's order.
+    public func toSimulator(vector v: [Cx]) -> [Cx] {
+        (0..<v.count).map { v[paperIndex($0, dimension: v.count)] }
+    }
+}
+
+/// N qubits with site operators; memory is checked once, here.
+public struct QubitRegister: Sendable {
+    public let count: Int
+    public var dimension: Int { 1 << count }
+
+    /// Throws if N < 1 or a dense 2^N × 2^N operator would exceed `memoryLimit` bytes.
+    public init(count: Int, memoryLimit: Double = SimulatorLimits.defaultDenseBytes) throws(SimulatorError) {
+        if count < 1 || count > 30 {
+            throw .invalidParameter(name: "N (qubits)", value: "\(count)", allowed: "1 ... 30 and within memory")
+        }
+        try SimulatorLimits.checkDense(parameter: "N (qubits)", value: count, dimension: 1 << count, limit: memoryLimit)
+        self.count = count
+    }
+
+    /// I ⊗ … ⊗ op (at `site`, 0-based, site 0 most significant) ⊗ … ⊗ I.
+    public func embed(_ op: CMatrix, at site: Int) throws(SimulatorError) -> CMatrix {
+        if site < 0 || site >= count {
+            throw .invalidParameter(name: "site", value: "\(site)", allowed: "0 ..< \(count)")
+        }
+        if op.rows != 2 || op.cols != 2 {
+            throw .dimensionMismatch(parameter: "single-qubit operator", expected: "2x2", got: "\(op.rows)x\(op.cols)")
+        }
+        let left = CMatrix.identity(1 << site)
+        let right = CMatrix.identity(1 << (count - site - 1))
+        return CMatrix.kron([left, op, right])
+    }
+
+    public func sigmaPlus(_ site: Int) throws(SimulatorError) -> CMatrix { try embed(Qubit.sigmaPlus, at: site) }
+    public func sigmaMinus(_ site: Int) throws(SimulatorError) -> CMatrix { try embed(Qubit.sigmaMinus, at: site) }
+    public func sigmaZ(_ site: Int) throws(SimulatorError) -> CMatrix { try embed(Qubit.sigmaZ, at: site) }
+    public func sigmaX(_ site: Int) throws(SimulatorError) -> CMatrix { try embed(Qubit.sigmaX, at: site) }
+    public func sigmaY(_ site: Int) throws(SimulatorError) -> CMatrix { try embed(Qubit.sigmaY, at: site) }
+
+    /// J⁺ = Σ_i σ⁺_i.
+    public func collectiveJPlus() throws(SimulatorError) -> CMatrix {
+        var j = CMatrix(rows: dimension, cols: dimension)
+        for i in 0..<count { j.addScaled(try sigmaPlus(i), Cx(1)) }
+        return j
+    }
+
+    /// J⁻ = Σ_i σ⁻_i.
+    public func collectiveJMinus() throws(SimulatorError) -> CMatrix { try collectiveJPlus().adjoint }
+
+    /// J_z = ½ Σ_i σ_z,i.
+    public func collectiveJz() throws(SimulatorError) -> CMatrix {
+        CMatrix.diagonal(real: (0..<dimension).map { Double(2 * $0.nonzeroBitCount - count) / 2 })
+    }
+
+    /// Number of excitations n = Σ_i σ⁺_i σ⁻_i (diagonal).
+    public func excitationNumber() -> CMatrix {
+        CMatrix.diagonal(real: (0..<dimension).map { Double($0.nonzeroBitCount) })
+    }
+
+    /// Σ_i (ω/2) σ_z,i: the Mayo battery Hamiltonian H_S^{(N)} (Mayo Eq. 3, summed).
+    public func mayoHamiltonian(omega: Double) -> CMatrix {
+        CMatrix.diagonal(real: (0..<dimension).map { omega * Double(2 * $0.nonzeroBitCount - count) / 2 })
+    }
+
+    /// ω Σ_i σ⁺_i σ⁻_i: Çakmak's H0 (Çakmak Eq. 4).
+    public func cakmakH0(omega: Double) -> CMatrix {
+        CMatrix.diagonal(real: (0..<dimension).map { omega * Double($0.nonzeroBitCount) })
+    }
+
+    /// Projector onto a computational basis state.
+    public func basisProjector(_ index: Int) -> CMatrix {
+        var m = CMatrix(rows: dimension, cols: dimension); m[index, index] = Cx(1); return m
+    }
+}
+
+extension CMatrix {
+    /// Partial trace over the subsystems not in `keep` (subsystem 0 is the most significant).
+    public func partialTrace(dims: [Int], keep: [Int]) throws(SimulatorError) -> CMatrix {
+        let total = dims.reduce(1, *)
+        if rows != total || cols != total {
+            throw .dimensionMismatch(parameter: "partialTrace matrix", expected: "\(total)x\(total)", got: "\(rows)x\(cols)")
+        }
+        for k in keep where k < 0 || k >= dims.count {
+            throw .invalidParameter(name: "keep", value: "\(k)", allowed: "0 ..< \(dims.count)")
+        }
+        let keepSet = Set(keep)
+        let kept = (0..<dims.count).filter { keepSet.contains($0) }
+        let traced = (0..<dims.count).filter { !keepSet.contains($0) }
+        let dk = kept.map { dims[$0] }.reduce(1, *)
+        let dt = traced.map { dims[$0] }.reduce(1, *)
+        // strides of each subsystem in the full index
+        var strides = [Int](repeating: 1, count: dims.count)
+        for s in stride(from: dims.count - 2, through: 0, by: -1) { strides[s] = strides[s + 1] * dims[s + 1] }
+        func offsets(_ subsystems: [Int], _ size: Int) -> [Int] {
+            var out = [Int](repeating: 0, count: size)
+            for idx in 0..<size {
+                var rem = idx, off = 0
+                for s in subsystems.reversed() {
+                    off += (rem % dims[s]) * strides[s]
+                    rem /= dims[s]
+                }
+                out[idx] = off
+            }
+            return out
+        }
+        let ko = offsets(kept, dk), to = offsets(traced, dt)
+        var out = CMatrix(rows: dk, cols: dk)
+        for b in 0..<dk {
+            for a in 0..<dk {
+                var s = Cx.zero
+                for t in 0..<dt { s += self[ko[a] + to[t], ko[b] + to[t]] }
+                out[a, b] = s
+            }
+        }
+        return out
+    }
+}
