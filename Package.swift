@@ -2,13 +2,22 @@
 // qbattery: the Mayo–Roncaglia and Çakmak quantum-battery papers as checkable code.
 //
 // Layers (each a module; a newcomer finds a thing by its layer):
-//   CGMPFR, CMPFI, CLAPACKE – system C libraries (GMP+MPFR, MPFI, LAPACKE+OpenBLAS), installed by the Makefile
+//   CGMPFR, CMPFI, CLAPACKE – system C libraries (GMP+MPFR, MPFI, reference LAPACKE/LAPACK/BLAS), installed by the Makefile
 //   BigNumerics       – exact (BigInt, BigRational, Polynomial, RationalFunction), MPFR BigFloat, MPFI BigInterval
 //   ClosedForms       – every printed formula of both papers, written once, generic over the number type
 //   Simulator         – independent Double-precision physics: operators, Lindbladians, collision models
 //   Verification      – cross-checks, reference tables, errata, proof checking
 //   QBatteryCLI       – the `qbattery` command
 import PackageDescription
+
+/// Debian installs the reference (netlib) LAPACK and BLAS in these multiarch directories.
+#if arch(arm64)
+let multiarch = "/usr/lib/aarch64-linux-gnu"
+#else
+let multiarch = "/usr/lib/x86_64-linux-gnu"
+#endif
+let referenceLAPACKRunPath = ["-Xlinker", "-rpath", "-Xlinker", "\(multiarch)/lapack",
+                              "-Xlinker", "-rpath", "-Xlinker", "\(multiarch)/blas"]
 
 let package = Package(
     name: "qbattery",
@@ -35,7 +44,7 @@ let package = Package(
             providers: [.apt(["libmpfi-dev"])]),
         .systemLibrary(
             name: "CLAPACKE", pkgConfig: "lapacke",
-            providers: [.apt(["liblapacke-dev", "libopenblas-dev"])]),
+            providers: [.apt(["liblapacke-dev", "liblapack-dev", "libblas-dev"])]),
         .target(
             name: "BigNumerics",
             dependencies: [
@@ -53,7 +62,9 @@ let package = Package(
             dependencies: [
                 "CLAPACKE",
                 .product(name: "Numerics", package: "swift-numerics"),
-            ]),
+            ],
+            // Reference LAPACK/BLAS ahead of the update-alternatives choice (see CLAPACKE/shim.h).
+            linkerSettings: [.unsafeFlags(referenceLAPACKRunPath)]),
         .target(
             name: "Verification",
             dependencies: ["BigNumerics", "ClosedForms", "Simulator"]),
@@ -75,7 +86,7 @@ let package = Package(
             dependencies: ["ClosedForms", "BigNumerics"]),
         .testTarget(
             name: "SimulatorTests",
-            dependencies: ["Simulator"]),
+            dependencies: ["Simulator", "CLAPACKE"]),
         .testTarget(
             name: "VerificationTests",
             dependencies: ["Verification"]),

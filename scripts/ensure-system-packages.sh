@@ -8,10 +8,13 @@ if command -v pkg-config >/dev/null 2>&1; then
     pkg-config --exists gmp     || need+=(libgmp-dev)
     pkg-config --exists mpfr    || need+=(libmpfr-dev)
     pkg-config --exists lapacke || need+=(liblapacke-dev)
-    pkg-config --exists openblas || need+=(libopenblas-dev)
 else
-    need+=(libgmp-dev libmpfr-dev liblapacke-dev libopenblas-dev)
+    need+=(libgmp-dev libmpfr-dev liblapacke-dev)
 fi
+# The reference LAPACK/BLAS the simulator runs on (see Sources/CLAPACKE/shim.h), and CBLAS's header.
+multiarch=$(gcc -print-multiarch 2>/dev/null || echo x86_64-linux-gnu)
+[ -e "/usr/lib/$multiarch/lapack/liblapack.so.3" ] || need+=(liblapack3 liblapack-dev)
+[ -e "/usr/lib/$multiarch/blas/libblas.so.3" ] && [ -e "/usr/include/$multiarch/cblas-netlib.h" ] || need+=(libblas3 libblas-dev)
 [ -f /usr/include/mpfi.h ] || need+=(libmpfi-dev)
 if [ "${1:-}" = "--valgrind" ]; then command -v valgrind >/dev/null 2>&1 || need+=(valgrind); fi
 [ ${#need[@]} -eq 0 ] && exit 0

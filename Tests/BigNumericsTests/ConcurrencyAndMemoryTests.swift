@@ -40,7 +40,12 @@ struct ConcurrencyAndMemoryTests {
         return pages * Int(sysconf(Int32(_SC_PAGESIZE)))
     }
 
-    @Test("10⁶ allocations leave no growth")
+    /// Resident memory is a process-wide figure: other tests running in parallel move it. So this
+    /// test runs in a process of its own (`make test` does that: QBATTERY_MEMORY_TEST=1 and
+    /// `--filter noGrowth`); in a plain `swift test` it reports itself skipped.
+    @Test("10⁶ allocations leave no growth",
+          .enabled(if: ProcessInfo.processInfo.environment["QBATTERY_MEMORY_TEST"] == "1",
+                   "set QBATTERY_MEMORY_TEST=1 and run alone (make test does)"))
     func noGrowth() throws {
         func churn(_ count: Int) throws {
             try BigFloat.withPrecision(512) {

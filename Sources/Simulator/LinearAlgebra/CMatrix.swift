@@ -275,7 +275,6 @@ public struct CMatrix: Sendable, Equatable, CustomStringConvertible {
     /// zgemm without shape checks; callers guarantee a.cols == b.rows.
     static func gemm(_ a: CMatrix, _ b: CMatrix, transA: CBLAS_TRANSPOSE = CblasNoTrans,
                      transB: CBLAS_TRANSPOSE = CblasNoTrans) -> CMatrix {
-        LinearAlgebraRuntime.configure()
         let m = transA == CblasNoTrans ? a.rows : a.cols
         let k = transA == CblasNoTrans ? a.cols : a.rows
         let n = transB == CblasNoTrans ? b.cols : b.rows
@@ -371,12 +370,3 @@ public struct CMatrix: Sendable, Equatable, CustomStringConvertible {
     }
 }
 
-/// One-time OpenBLAS configuration: a single thread so that results never depend on scheduling.
-enum LinearAlgebraRuntime {
-    private static let configured: Bool = {
-        openblas_set_num_threads(1)
-        return true
-    }()
-
-    static func configure() { _ = configured }
-}

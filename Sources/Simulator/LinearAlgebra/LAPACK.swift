@@ -48,7 +48,6 @@ public enum LinearAlgebra {
         let dev = a.hermitianDeviation
         let tol = tolerance * Swift.max(1, a.maxAbs)
         if dev > tol { throw .notHermitian(parameter: parameter, deviation: dev, tolerance: tol) }
-        LinearAlgebraRuntime.configure()
         let n = a.rows
         if n == 0 { return HermitianEigen(values: [], vectors: a) }
         var m = a.hermitianPart
@@ -74,7 +73,6 @@ public enum LinearAlgebra {
             throw .dimensionMismatch(parameter: parameter, expected: "square with \(b.rows) rows",
                                      got: "\(a.rows)x\(a.cols)")
         }
-        LinearAlgebraRuntime.configure()
         let n = a.rows
         var lu = a
         var x = b
@@ -101,7 +99,6 @@ public enum LinearAlgebra {
 
     /// Full SVD (zgesdd, divide and conquer).
     public static func svd(_ a: CMatrix) throws(SimulatorError) -> SVD {
-        LinearAlgebraRuntime.configure()
         let m = a.rows, n = a.cols
         let k = Swift.min(m, n)
         var work = a
@@ -154,7 +151,6 @@ public enum LinearAlgebra {
         guard a.isSquare else {
             throw .dimensionMismatch(parameter: parameter, expected: "square", got: "\(a.rows)x\(a.cols)")
         }
-        LinearAlgebraRuntime.configure()
         let n = a.rows
         if n == 0 { return [] }
         var m = a
