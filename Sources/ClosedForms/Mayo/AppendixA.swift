@@ -1,0 +1,85 @@
+import BigNumerics
+import RealModule
+
+/// Mayo, Appendix A: the cold isochore of the coherent cycle, and its weak-coupling limit.
+///
+/// Notation: q = e^{β_cω_c/2}/Z_c (the excited population of ρ_{−β_c}(H_c), the value (A5)
+/// relaxes to), p_h = e^{−β_hω_h/2}/Z_h (the excited population of the initial thermal state
+/// ρ₂), p_c = e^{−β_cω_c/2}/Z_c = 1 − q. In y = e^{−βω/2}: e^{βω/2}/Z = 1/(1 + y²) and
+/// e^{−βω/2}/Z = y²/(1 + y²), both bounded.
+extension Mayo {
+    /// e^{βω/2}/Z = 1/(1 + y²).
+    public static func invertedPopulation<F: RationalField>(_ b: BoltzmannFactor<F>) -> F { 1 / (1 + b.power(2)) }
+    /// e^{−βω/2}/Z = y²/(1 + y²).
+    public static func thermalPopulation<F: RationalField>(_ b: BoltzmannFactor<F>) -> F { b.power(2) / (1 + b.power(2)) }
+
+    /// The constant of (A6) as printed: C = (4ω_c² − ε⁴q)/(8ω_c² + ε⁴).
+    public static func constantA6<F: RationalField>(omegaC: F, epsilon: F, cold b: BoltzmannFactor<F>) -> F {
+        let e4 = epsilon * epsilon * epsilon * epsilon
+        return (4 * omegaC * omegaC - e4 * invertedPopulation(b)) / (8 * omegaC * omegaC + e4)
+    }
+
+    /// The constant of (A6), corrected (erratum `mayo.eqA6.constant`): C = (4ω_c² + ε⁴q)/(8ω_c² + ε⁴),
+    /// the stationary excited population of Eq. (14)'s generator at α = 1 when its α = 0
+    /// stationary population is q. It tends to q without drive (ω_c → 0) and to 1/2 under strong
+    /// drive; the printed sign tends to −q, a negative population.
+    public static func constantA6Corrected<F: RationalField>(omegaC: F, epsilon: F, cold b: BoltzmannFactor<F>) -> F {
+        let e4 = epsilon * epsilon * epsilon * epsilon
+        return (4 * omegaC * omegaC + e4 * invertedPopulation(b)) / (8 * omegaC * omegaC + e4)
+    }
+
+    /// Ω = √(ω_c² − ε⁴/64) of (A6).
+    public static func frequencyA6<T: TranscendentalField>(omegaC: T, epsilon: T) -> T {
+        T.sqrt(omegaC * omegaC - epsilon * epsilon * epsilon * epsilon / 64)
+    }
+
+    /// (A6): ρ^x₀₀(t) = B e^{−3ε²t/8} cos(Ωt) + C with B = p_h − C, for a given constant C
+    /// (printed or corrected).
+    public static func excitedPopulationA6<T: TranscendentalField>(t: T, omegaC: T, epsilon: T, constant: T,
+                                                                    hot: BoltzmannFactor<T>) -> T {
+        let bCoefficient = thermalPopulation(hot) - constant
+        return bCoefficient * T.exp(-3 * epsilon * epsilon * t / 8) * T.cos(frequencyA6(omegaC: omegaC, epsilon: epsilon) * t) + constant
+    }
+
+    /// The printed closed form of Q_c (Appendix A, after (A6)), with B and C of (A6):
+    /// Q_c = 8ω_cε²B e^{−3ε²t_d/8}(8Ω sin Ωt_d − 3ε² cos Ωt_d)/(9ε⁴ + 64Ω²) + 24ε⁴ω_cB/(9ε⁴ + 64Ω²)
+    ///       + ω_c t_d(4ω_c²ε² − ε⁶q)/(8ω_c² + ε⁴) − ε²qω_c t_d − ω_c(q − B e^{−3ε²t_d/8} cos Ωt_d − C).
+    /// `constant` selects the printed C (`constantA6`) or the corrected one; the third term is
+    /// ω_cε²t_d·C with C as printed, and is kept printed whatever `constant` is.
+    public static func coldHeat<T: TranscendentalField>(omegaC: T, epsilon: T, tD: T, constant: T,
+                                                        cold: BoltzmannFactor<T>, hot: BoltzmannFactor<T>) -> T {
+        let q = invertedPopulation(cold)
+        let e2 = epsilon * epsilon, e4 = e2 * e2
+        let omega = frequencyA6(omegaC: omegaC, epsilon: epsilon)
+        let bCoefficient = thermalPopulation(hot) - constant
+        let decay = T.exp(-3 * e2 * tD / 8)
+        let denominator = 9 * e4 + 64 * omega * omega
+        let first = 8 * omegaC * e2 * bCoefficient * decay * (8 * omega * T.sin(omega * tD) - 3 * e2 * T.cos(omega * tD)) / denominator
+        let second = 24 * e4 * omegaC * bCoefficient / denominator
+        let third = omegaC * tD * (4 * omegaC * omegaC * e2 - e4 * e2 * q) / (8 * omegaC * omegaC + e4)
+        let fourth = -e2 * q * omegaC * tD
+        let fifth = -omegaC * (q - bCoefficient * decay * T.cos(omega * tD) - constant)
+        return first + second + third + fourth + fifth
+    }
+
+    /// Weak-coupling Q_c as printed (ε² ≪ ω_c, t_d ≈ π/ω_c):
+    /// Q_c = ω_c[tanh(β_hω_h/2) − tanh(β_cω_c/2)] + ω_c(p_h − p_c) + ε²π(5/8 − q/2).
+    public static func coldHeatWeakCoupling<T: TranscendentalField>(omegaC: T, epsilon: T,
+                                                                    cold: BoltzmannFactor<T>, hot: BoltzmannFactor<T>) -> T {
+        omegaC * (hot.tanh(1) - cold.tanh(1))
+            + omegaC * (thermalPopulation(hot) - thermalPopulation(cold))
+            + epsilon * epsilon * T.pi * (T(rational: BigRational(5) / 8) - invertedPopulation(cold) / 2)
+    }
+
+    /// The weak-coupling efficiency as printed (Appendix A, last display; grouping as read in
+    /// the project's equation sheet):
+    /// η = η_Otto − [ω_c(p_h − p_c) − (5/8)(ε²/ω_c)π(q − 1/2)]/|Q_h|, Q_h of (A2).
+    public static func weakCouplingEfficiency<T: TranscendentalField>(omegaC: T, omegaH: T, epsilon: T,
+                                                                      cold: BoltzmannFactor<T>, hot: BoltzmannFactor<T>) -> T
+    where T.Magnitude == T {
+        let qh = hotHeatA2(omegaH: omegaH, cold: cold, hot: hot).magnitude
+        let bracket = omegaC * (thermalPopulation(hot) - thermalPopulation(cold))
+            - T(rational: BigRational(5) / 8) * (epsilon * epsilon / omegaC) * T.pi * (invertedPopulation(cold) - T(rational: BigRational(1) / 2))
+        return ottoEfficiency(omegaC: omegaC, omegaH: omegaH) - bracket / qh
+    }
+}
