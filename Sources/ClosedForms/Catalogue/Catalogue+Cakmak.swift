@@ -11,7 +11,8 @@ extension Catalogue {
     }
 
     static let betaParameter = Parameter(.beta, .closed(0, 1000))
-    static let omegaParameter = Parameter(.omega, .real(lower: Bound(0, inclusive: false), upper: Bound(1000, inclusive: true)))
+    /// Çakmak sets ω = 1 in every figure, so ω defaults to 1 (energies in units of ω).
+    static let omegaParameter = Parameter(.omega, .real(lower: Bound(0, inclusive: false), upper: Bound(1000, inclusive: true)), default: 1)
     static let rParameter = Parameter(.r, .open(0, 1))
     static let nClosed = Parameter(.N, .integer(1...4096))
     static let nSum = Parameter(.N, .integer(1...1024))

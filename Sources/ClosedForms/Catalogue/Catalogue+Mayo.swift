@@ -81,6 +81,13 @@ extension Catalogue {
     static func mayoQcWeak<T: TranscendentalField>(_ a: Arguments<T>) throws -> T {
         Mayo.coldHeatWeakCoupling(omegaC: a[.omega_c], epsilon: a[.epsilon], cold: coldFactor(a), hot: hotFactor(a))
     }
+    static func mayoQcWeakCorrected<T: TranscendentalField>(_ a: Arguments<T>) throws -> T {
+        Mayo.coldHeatWeakCouplingCorrected(omegaC: a[.omega_c], epsilon: a[.epsilon], cold: coldFactor(a), hot: hotFactor(a))
+    }
+    static func mayoGammaPlus<T: TranscendentalField>(_ a: Arguments<T>) throws -> T { Mayo.ratesEq14(epsilon: a[.epsilon], mayoFactor(a)).plus }
+    static func mayoGammaPlusCorrected<T: TranscendentalField>(_ a: Arguments<T>) throws -> T {
+        Mayo.ratesEq14Corrected(epsilon: a[.epsilon], mayoFactor(a)).plus
+    }
     static func mayoWeakEfficiency<T: TranscendentalField>(_ a: Arguments<T>) throws -> T where T.Magnitude == T {
         Mayo.weakCouplingEfficiency(omegaC: a[.omega_c], omegaH: a[.omega_h], epsilon: a[.epsilon],
                                     cold: coldFactor(a), hot: hotFactor(a))
@@ -245,6 +252,20 @@ extension Catalogue {
                     expression: "Q_c = omega_c[tanh(beta_h omega_h/2) - tanh(beta_c omega_c/2)] + omega_c(e^(-beta_h omega_h/2)/Z_h - e^(-beta_c omega_c/2)/Z_c) + epsilon^2 pi (5/8 - q/2)",
                     parameters: [omegaC, epsilon, betaC, betaH, omegaH],
                     implementation: .transcendental(interval: mayoQcWeak, double: mayoQcWeak), referenceCases: weakCases),
+            Formula("mayo.qc.weak-coupling.corrected", paper: .mayo, equation: "Q_c, weak coupling, Appendix A", section: appendix,
+                    expression: "Q_c = omega_c[tanh(beta_h omega_h/2) - tanh(beta_c omega_c/2)] + omega_c(p_h - p_c) + epsilon^2 pi (5/16 + 3 p_h/8 - q), p_h = e^(-beta_h omega_h/2)/Z_h",
+                    parameters: [omegaC, epsilon, betaC, betaH, omegaH], status: .corrected(erratum: "mayo.qc.weak-coupling"),
+                    implementation: .transcendental(interval: mayoQcWeakCorrected, double: mayoQcWeakCorrected), referenceCases: weakCases),
+            Formula("mayo.eq14.gamma-plus", paper: .mayo, equation: "below Eq. (14); (A3)", section: "Sec. III A",
+                    expression: "gamma_plus = epsilon^2 exp(beta omega/2)/Z1 (the decay rate of the excited population rho_00 in M)",
+                    parameters: [beta, omega, epsilon],
+                    implementation: .transcendental(interval: mayoGammaPlus, double: mayoGammaPlus),
+                    referenceCases: [[.beta: "1", .omega: "3/2", .epsilon: "1/2"]]),
+            Formula("mayo.eq14.gamma-plus.corrected", paper: .mayo, equation: "below Eq. (14); (A3)", section: "Sec. III A",
+                    expression: "gamma_plus = epsilon^2 exp(-beta omega/2)/Z1",
+                    parameters: [beta, omega, epsilon], status: .corrected(erratum: "mayo.eq14.rates"),
+                    implementation: .transcendental(interval: mayoGammaPlusCorrected, double: mayoGammaPlusCorrected),
+                    referenceCases: [[.beta: "1", .omega: "3/2", .epsilon: "1/2"]]),
             Formula("mayo.weak-coupling-efficiency", paper: .mayo, equation: "eta, weak coupling, Appendix A", section: appendix,
                     expression: "eta = eta_Otto - [omega_c(e^(-beta_h omega_h/2)/Z_h - e^(-beta_c omega_c/2)/Z_c) - (5/8)(epsilon^2/omega_c) pi (q - 1/2)]/|Q_h|",
                     parameters: [omegaC, omegaH, epsilon, betaC, betaH], constraints: [engineContrast],

@@ -26,11 +26,11 @@ extension Formula {
         }
         var values: [ParameterName: BigRational] = [:]
         for p in parameters {
-            guard let v = inputs[p.name.rawValue] else {
-                throw .missingParameter(formula: id, name: p.name.rawValue, domain: p.domain.description)
+            guard let v = inputs[p.name.rawValue] ?? p.defaultValue else {
+                throw .missingParameter(formula: id, name: p.name.rawValue, domain: p.domainDescription)
             }
             guard p.domain.contains(v) else {
-                throw .outOfDomain(formula: id, name: p.name.rawValue, value: v.description, domain: p.domain.description)
+                throw .outOfDomain(formula: id, name: p.name.rawValue, value: v.description, domain: p.domainDescription)
             }
             values[p.name] = v
         }

@@ -64,16 +64,19 @@ public enum Domain: Sendable, Equatable, CustomStringConvertible {
         }
     }
 
-    public var description: String {
+    public var description: String { describe("x") }
+
+    /// The domain with the parameter's name: "0 < r < 1", "N integer in 1...64".
+    public func describe(_ name: String) -> String {
         switch self {
-        case let .integer(range): return "integer in \(range.lowerBound)...\(range.upperBound)"
+        case let .integer(range): return "\(name) integer in \(range.lowerBound)...\(range.upperBound)"
         case let .real(lower, upper):
             switch (lower, upper) {
-            case (nil, nil): return "any rational"
-            case let (l?, nil): return (l.inclusive ? ">= " : "> ") + l.value.description
-            case let (nil, u?): return (u.inclusive ? "<= " : "< ") + u.value.description
+            case (nil, nil): return "\(name) any rational"
+            case let (l?, nil): return name + (l.inclusive ? " >= " : " > ") + l.value.description
+            case let (nil, u?): return name + (u.inclusive ? " <= " : " < ") + u.value.description
             case let (l?, u?):
-                return "\(l.value)" + (l.inclusive ? " <= " : " < ") + "x" + (u.inclusive ? " <= " : " < ") + "\(u.value)"
+                return "\(l.value)" + (l.inclusive ? " <= " : " < ") + name + (u.inclusive ? " <= " : " < ") + "\(u.value)"
             }
         }
     }
@@ -97,7 +100,18 @@ public enum ParameterName: String, Sendable, CaseIterable, Codable {
 public struct Parameter: Sendable, Equatable {
     public let name: ParameterName
     public let domain: Domain
-    public init(_ name: ParameterName, _ domain: Domain) { self.name = name; self.domain = domain }
+    /// Used when the caller omits the parameter (only where a paper fixes the value
+    /// throughout, e.g. Çakmak's ω = 1 in every figure: results are then in units of ω).
+    public let defaultValue: BigRational?
+    public init(_ name: ParameterName, _ domain: Domain, default defaultValue: BigRational? = nil) {
+        self.name = name
+        self.domain = domain
+        self.defaultValue = defaultValue
+    }
+
+    public var domainDescription: String {
+        domain.describe(name.rawValue) + (defaultValue.map { " (default \($0))" } ?? "")
+    }
 }
 
 /// A condition that involves several parameters (k ≤ N, ω_h > ω_c, …).

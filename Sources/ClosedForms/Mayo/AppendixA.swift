@@ -71,6 +71,19 @@ extension Mayo {
             + epsilon * epsilon * T.pi * (T(rational: BigRational(5) / 8) - invertedPopulation(cold) / 2)
     }
 
+    /// Weak-coupling Q_c, corrected (erratum `mayo.qc.weak-coupling`): the first-order expansion
+    /// in ε² of the printed closed form `coldHeat` at t_d = π/ω_c (Ω t_d = π + O(ε⁴),
+    /// C = 1/2 + O(ε⁴), B = p_h − 1/2 + O(ε⁴), e^{−3ε²t_d/8} = 1 − 3πε²/(8ω_c) + …):
+    /// Q_c = ω_c[tanh(β_hω_h/2) − tanh(β_cω_c/2)] + ω_c(p_h − p_c) + ε²π(5/16 + 3p_h/8 − q).
+    /// The ε² terms come from ω_c t_d ε²C (π/2), −ε²qω_c t_d (−πq) and the decay of the
+    /// cosine term (3π(p_h − 1/2)/8).
+    public static func coldHeatWeakCouplingCorrected<T: TranscendentalField>(omegaC: T, epsilon: T,
+                                                                             cold: BoltzmannFactor<T>, hot: BoltzmannFactor<T>) -> T {
+        omegaC * (hot.tanh(1) - cold.tanh(1))
+            + omegaC * (thermalPopulation(hot) - thermalPopulation(cold))
+            + epsilon * epsilon * T.pi * (T(rational: BigRational(5) / 16) + 3 * thermalPopulation(hot) / 8 - invertedPopulation(cold))
+    }
+
     /// The weak-coupling efficiency as printed (Appendix A, last display; grouping as read in
     /// the project's equation sheet):
     /// η = η_Otto − [ω_c(p_h − p_c) − (5/8)(ε²/ω_c)π(q − 1/2)]/|Q_h|, Q_h of (A2).

@@ -1,0 +1,241 @@
+import BigNumerics
+import RealModule
+
+/// How sure the package is that a printed statement is wrong.
+public enum Confidence: String, Sendable, Codable {
+    /// Established exactly or by rigorous enclosures against an independent route.
+    case high
+    /// Established against an independent route that itself rests on a reading of the paper
+    /// (a convention, an approximation order); the printed form is wrong *relative to it*.
+    case medium
+}
+
+/// A number produced by one route, correctly rounded (or "undecided: …").
+public struct EvidenceValue: Sendable, Equatable {
+    public let label: String
+    public let value: String
+}
+
+/// What the package computed, at run time, to decide an erratum.
+public struct Evidence: Sendable, Equatable {
+    public let point: String
+    public let printed: EvidenceValue
+    public let corrected: EvidenceValue
+    public let independent: EvidenceValue
+    /// Does the printed (corrected) form agree with the independent route at the point?
+    public let printedAgrees: Bool
+    public let correctedAgrees: Bool
+    /// How agreement was judged.
+    public let criterion: String
+}
+
+/// A printed statement found wrong, with its correction and the route that decides it.
+public struct Erratum: Sendable {
+    public let id: String
+    public let paper: Paper
+    public let equation: String
+    /// Catalogue id of the printed form and of the corrected form.
+    public let printedFormula: String
+    public let correctedFormula: String
+    public let summary: String
+    /// The independent route, in words.
+    public let route: String
+    public let confidence: Confidence
+    /// Computes the evidence (nothing is stored: every number is recomputed).
+    public let evidence: @Sendable () throws -> Evidence
+}
+
+/// The errata table. Every entry is guarded by a test that the printed form fails and the
+/// corrected form passes against the independent route.
+public enum Errata {
+    static let digits = 30
+
+    /// Ziv's loop for an independent route given as an enclosure at a precision.
+    static func rounded(_ digits: Int, _ enclosure: (Int) throws -> BigInterval) -> String {
+        var bits = Int(Double(digits) * 3.33) + 32
+        while bits <= 1 << 14 {
+            if let e = try? BigFloat.withPrecision(bits, { try enclosure(bits) }),
+               let s = try? e.correctlyRounded(significantDigits: digits) { return s }
+            bits *= 2
+        }
+        return "undecided"
+    }
+
+    static func exactPoint(_ values: [ParameterName: String]) throws -> [String: BigRational] {
+        var out: [String: BigRational] = [:]
+        for (k, v) in values { out[k.rawValue] = try BigRational(parsing: v) }
+        return out
+    }
+
+    static func describe(_ values: [String: BigRational], order: [String]) -> String {
+        order.compactMap { k in values[k].map { "\(k)=\($0)" } }.joined(separator: " ")
+    }
+
+    /// Evidence where agreement means equal correctly rounded values at `digits` digits.
+    static func exactEvidence(printed: String, corrected: String, point: [ParameterName: String],
+                              independentLabel: String, independent: @escaping (Int) throws -> BigInterval) throws -> Evidence {
+        let p = try Catalogue.formula(id: printed), c = try Catalogue.formula(id: corrected)
+        let values = try exactPoint(point)
+        func only(_ f: Formula) -> [String: BigRational] { values.filter { k, _ in f.parameters.contains { $0.name.rawValue == k } } }
+        let pv = try p.evaluate(only(p), digits: digits).value
+        let cv = try c.evaluate(only(c), digits: digits).value
+        let iv = rounded(digits, independent)
+        let order = ParameterName.allCases.map(\.rawValue)
+        return Evidence(point: describe(values, order: order),
+                        printed: EvidenceValue(label: printed, value: pv),
+                        corrected: EvidenceValue(label: corrected, value: cv),
+                        independent: EvidenceValue(label: independentLabel, value: iv),
+                        printedAgrees: pv == iv && iv != "undecided", correctedAgrees: cv == iv && iv != "undecided",
+                        criterion: "equal when correctly rounded to \(digits) significant digits")
+    }
+
+    public static let all: [Erratum] = [cakmakEq10C1, cakmakA1, mayoRates, mayoA6Constant, mayoWeakCouplingHeat]
+
+    public static func erratum(id: String) -> Erratum? { all.first { $0.id == id } }
+}
+
+// MARK: - Independent routes
+
+extension Errata {
+    /// Çakmak Eq. (7) → ergotropy from the sorted spectrum: the state's 4×4 matrix (Çakmak order
+    /// |11⟩, |10⟩, |01⟩, |00⟩, energies 2ω, ω, ω, 0) is block diagonal; its middle 2×2 block
+    /// [[a, b], [b, a]] has eigenvalues a ± b. Mean energy from the diagonal. No use of Eqs. (9)–(10).
+    public static func twoQubitErgotropyFromState<F: RationalField & DecidablyOrdered>(c: F, omega: F, _ b: BoltzmannFactor<F>) throws(Ergotropy.Failure) -> F {
+        let rho = Cakmak.steadyStateEq7(c: c, b)
+        let energies: [F] = [2 * omega, omega, omega, 0]
+        var mean = F.zero
+        for i in 0..<4 { mean += rho[i][i] * energies[i] }
+        let spectrum = [rho[0][0], rho[1][1] + rho[1][2], rho[1][1] - rho[1][2], rho[3][3]]
+        return try Ergotropy.ergotropy(meanEnergy: mean, spectrum: spectrum, increasingEnergies: [0, omega, omega, 2 * omega])
+    }
+
+    /// The β at which 1 − c = c e^{2βω}/(1 + e^{βω} + e^{2βω}) (the |00⟩ eigenvalue of Eq. 7),
+    /// found by rigorous bisection of the eigenvalue gap (Appendix A's first crossing).
+    public static func firstCrossing(c: BigInterval, omega: BigInterval) throws -> BigInterval {
+        try BigInterval.rootOfDecreasing { beta in
+            -Cakmak.eigenvalueGaps(c: c, BoltzmannFactor(theta: beta * omega))[0]
+        }
+    }
+
+    /// The stationary excited population ρ₀₀ of Eq. (14)'s M(α) for given rates.
+    public static func stationaryExcitedPopulation<F: RationalField>(alpha: F, omega: F, epsilon: F, gammaPlus: F, gammaMinus: F,
+                                                                    isCertainlyNonzero: (F) -> Bool) -> F? {
+        let g = Mayo.realGenerator(Mayo.generatorEq14(alpha: alpha, omega: omega, epsilon: epsilon,
+                                                      gammaPlus: gammaPlus, gammaMinus: gammaMinus))
+        return Mayo.stationaryState(g, isCertainlyNonzero: isCertainlyNonzero)?[0]
+    }
+}
+
+// MARK: - The entries
+
+extension Errata {
+    static let cakmakEq10C1 = Erratum(
+        id: "cakmak.eq10.c1", paper: .cakmak, equation: "Eq. (10), case c = 1",
+        printedFormula: "cakmak.eq10.c1", correctedFormula: "cakmak.eq10.c1.corrected",
+        summary: "W(c = 1) = ω/(1 + e^{−ωβ} + e^{−2ωβ}) has the exponents' signs flipped: the sorted spectrum gives ω/(1 + e^{ωβ} + e^{2ωβ}) = ω e^{−2βω}/Z₊. The printed form tends to ω (not 0) as β → ∞, contradicting Eq. (11).",
+        route: "ergotropy from the sorted spectrum of Eq. (7)'s 4×4 matrix (eigenvalues of its blocks), W = tr(ρH₀) − Σ r↓ε↑, in rigorous interval arithmetic; exact in the tests at rational y = e^{−βω}",
+        confidence: .high,
+        evidence: {
+            try exactEvidence(printed: "cakmak.eq10.c1", corrected: "cakmak.eq10.c1.corrected",
+                              point: [.beta: "1", .omega: "1"], independentLabel: "sorted-spectrum ergotropy of Eq. (7), c = 1") { _ in
+                try twoQubitErgotropyFromState(c: BigInterval(1), omega: BigInterval(1), BoltzmannFactor(theta: BigInterval(1)))
+            }
+        })
+
+    static let cakmakA1 = Erratum(
+        id: "cakmak.eqA1", paper: .cakmak, equation: "Eq. (A1)",
+        printedFormula: "cakmak.eqA1", correctedFormula: "cakmak.eqA1.corrected",
+        summary: "The threshold of (A1) is printed as β > log(…) without the 1/ω that (A2) and (A3) carry; the crossing condition is in e^{βω}, so the threshold is log(…)/ω. Correct only for ω = 1 (the value of Çakmak's figures).",
+        route: "rigorous bisection for the β at which 1 − c equals the |00⟩ eigenvalue c/Z₊ of Eq. (7)",
+        confidence: .high,
+        evidence: {
+            try exactEvidence(printed: "cakmak.eqA1", corrected: "cakmak.eqA1.corrected",
+                              point: [.c: "3/5", .omega: "2"], independentLabel: "bisection of the eigenvalue crossing at c = 3/5, ω = 2") { _ in
+                try firstCrossing(c: BigInterval(BigRational(3) / 5), omega: BigInterval(2))
+            }
+        })
+
+    static let mayoRates = Erratum(
+        id: "mayo.eq14.rates", paper: .mayo, equation: "Eq. (14) and (A3), γ^±",
+        printedFormula: "mayo.eq14.gamma-plus", correctedFormula: "mayo.eq14.gamma-plus.corrected",
+        summary: "With the printed rates γ^± = ε² e^{±βω/2}/Z₁, the printed generator M(0) relaxes the excited population to e^{−βω/2}/Z₁ (a positive-temperature state), not to Eq. (6)'s ρ_full (e^{+βω/2}/Z₁) that the paper states and (A5) uses. The labels are swapped: γ^± = ε² e^{∓βω/2}/Z₁.",
+        route: "γ⁺ fixed by requiring Eq. (6)'s ρ_full to be stationary under the printed M(0) (Eq. 14) with γ⁺ + γ⁻ = ε² (the printed normalisation): exact Gaussian elimination on the real 4×4 generator",
+        confidence: .high,
+        evidence: {
+            try exactEvidence(printed: "mayo.eq14.gamma-plus", corrected: "mayo.eq14.gamma-plus.corrected",
+                              point: [.beta: "1", .omega: "3/2", .epsilon: "1/2"],
+                              independentLabel: "γ⁺ making ρ_full stationary under the printed M(0)") { _ in
+                ratePlusMakingFullStateStationary(beta: BigInterval(1), omega: BigInterval(BigRational(3) / 2), epsilon: BigInterval(BigRational(1) / 2))
+            }
+        })
+
+    /// Independent route of `mayo.eq14.rates`: M(0)ρ_full = 0, linear in γ⁺ with γ⁻ = ε² − γ⁺.
+    /// Row 0 of the real generator applied to ρ_full is evaluated at γ⁺ = 0 and γ⁺ = ε², and the
+    /// zero of that affine function is returned.
+    public static func ratePlusMakingFullStateStationary<T: TranscendentalField>(beta: T, omega: T, epsilon: T) -> T {
+        ratePlusMakingFullStateStationary(omega: omega, epsilon: epsilon, BoltzmannFactor(theta: beta * omega / 2))
+    }
+
+    public static func ratePlusMakingFullStateStationary<F: RationalField>(omega: F, epsilon: F, _ b: BoltzmannFactor<F>) -> F {
+        let e2 = epsilon * epsilon
+        // ρ_full = e^{βH}/Z₁: excited (index 0) population e^{βω/2}/Z₁, ground e^{−βω/2}/Z₁.
+        let full: [F] = [Mayo.invertedPopulation(b), 0, 0, Mayo.thermalPopulation(b)]
+        func row0(_ gp: F) -> F {
+            let g = Mayo.realGenerator(Mayo.generatorEq14(alpha: 0, omega: omega, epsilon: epsilon, gammaPlus: gp, gammaMinus: e2 - gp))
+            return zip(g[0], full).reduce(F.zero) { $0 + $1.0 * $1.1 }
+        }
+        let f0 = row0(0), f1 = row0(e2)
+        return -f0 * e2 / (f1 - f0)
+    }
+
+    static let mayoA6Constant = Erratum(
+        id: "mayo.eqA6.constant", paper: .mayo, equation: "Eq. (A6), constant C (and B, Q_c built on it)",
+        printedFormula: "mayo.eqA6.constant", correctedFormula: "mayo.eqA6.constant.corrected",
+        summary: "The asymptote of ρ^x₀₀ is printed C = (4ω_c² − ε⁴q)/(8ω_c² + ε⁴); the stationary state of Eq. (14)'s M(α = 1) is (4ω_c² + ε⁴q)/(8ω_c² + ε⁴). The printed sign gives a negative population −q as ω_c → 0. The ε⁴ term is small at weak coupling, so plots at ε = 0.25 barely change.",
+        route: "stationary state of the printed generator M(α = 1) of Eq. (14) (exact Gaussian elimination on its real 4×4 form), with rates whose α = 0 stationary excited population is q = e^{β_cω_c/2}/Z_c, as (A5) requires",
+        confidence: .high,
+        evidence: {
+            try exactEvidence(printed: "mayo.eqA6.constant", corrected: "mayo.eqA6.constant.corrected",
+                              point: [.omega_c: "1/10", .epsilon: "1", .beta_c: "1"],
+                              independentLabel: "stationary ρ₀₀ of the printed M(1)") { _ in
+                let omega = BigInterval(BigRational(1) / 10), epsilon = BigInterval(1)
+                let q = Mayo.invertedPopulation(BoltzmannFactor(theta: omega / 2))
+                guard let p = stationaryExcitedPopulation(alpha: BigInterval(1), omega: omega, epsilon: epsilon,
+                                                          gammaPlus: epsilon * epsilon * (1 - q), gammaMinus: epsilon * epsilon * q,
+                                                          isCertainlyNonzero: { !$0.containsZero }) else {
+                    throw FormulaError.evaluationFailed(formula: "mayo.eqA6.constant", reason: "singular generator at this precision")
+                }
+                return p
+            }
+        })
+
+    static let mayoWeakCouplingHeat = Erratum(
+        id: "mayo.qc.weak-coupling", paper: .mayo, equation: "Q_c in the weak-coupling limit, Appendix A",
+        printedFormula: "mayo.qc.weak-coupling", correctedFormula: "mayo.qc.weak-coupling.corrected",
+        summary: "The printed weak-coupling Q_c (ε² coefficient π(5/8 − q/2)) is not the first-order expansion, at t_d = π/ω_c, of the printed closed form of Q_c; that expansion has ε² coefficient π(5/16 + 3p_h/8 − q), p_h = e^{−β_hω_h/2}/Z_h. (The sign of the ε² term decides whether η lies below η_Otto.)",
+        route: "the printed closed form of Q_c (with either C of (A6): the difference is O(ε⁴)) evaluated in rigorous interval arithmetic at small ε and t_d = π/ω_c; agreement means |difference| ≤ ε⁴ (the neglected order, with ω_c = 1 and O(1) coefficients below 1 at this point)",
+        confidence: .medium,
+        evidence: {
+            let point: [ParameterName: String] = [.omega_c: "1", .epsilon: "1/100", .beta_c: "10", .beta_h: "1/10", .omega_h: "3/2"]
+            let values = try exactPoint(point)
+            let printed = try Catalogue.formula(id: "mayo.qc.weak-coupling"), corrected = try Catalogue.formula(id: "mayo.qc.weak-coupling.corrected")
+            let bits = 256
+            let p = try printed.enclosure(values, precisionBits: bits)
+            let c = try corrected.enclosure(values, precisionBits: bits)
+            let full = try BigFloat.withPrecision(bits) { () throws -> BigInterval in
+                let a = Arguments<BigInterval>(exact: [.omega_c: 1, .epsilon: BigRational(1) / 100, .beta_c: 10, .beta_h: BigRational(1) / 10, .omega_h: BigRational(3) / 2])
+                return Mayo.coldHeat(omegaC: a[.omega_c], epsilon: a[.epsilon], tD: BigInterval.pi / a[.omega_c],
+                                     constant: Mayo.constantA6(omegaC: a[.omega_c], epsilon: a[.epsilon], cold: Catalogue.coldFactor(a)),
+                                     cold: Catalogue.coldFactor(a), hot: Catalogue.hotFactor(a))
+            }
+            let tolerance = BigInterval(BigRational(1) / 100_000_000)   // ε⁴ at ε = 1/100
+            func agrees(_ x: BigInterval) -> Bool { ((x - full).magnitude < tolerance) }
+            func text(_ x: BigInterval) -> String { (try? x.correctlyRounded(significantDigits: 15)) ?? x.description }
+            return Evidence(point: describe(values, order: ParameterName.allCases.map(\.rawValue)) + " t_d=π/omega_c",
+                            printed: EvidenceValue(label: "mayo.qc.weak-coupling", value: text(p)),
+                            corrected: EvidenceValue(label: "mayo.qc.weak-coupling.corrected", value: text(c)),
+                            independent: EvidenceValue(label: "printed closed-form Q_c at t_d = π/ω_c", value: text(full)),
+                            printedAgrees: agrees(p), correctedAgrees: agrees(c),
+                            criterion: "|value − closed form| < ε⁴ = 1e-8, decided on rigorous enclosures (values shown to 15 digits)")
+        })
+}
