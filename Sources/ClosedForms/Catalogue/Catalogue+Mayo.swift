@@ -93,6 +93,11 @@ extension Catalogue {
                                     cold: coldFactor(a), hot: hotFactor(a))
     }
 
+    static func mayoWeakEfficiencyCorrected<T: TranscendentalField>(_ a: Arguments<T>) throws -> T where T.Magnitude == T {
+        Mayo.weakCouplingEfficiencyCorrected(omegaC: a[.omega_c], omegaH: a[.omega_h], epsilon: a[.epsilon],
+                                             cold: coldFactor(a), hot: hotFactor(a))
+    }
+
     static var mayo: [Formula] {
         let twoBatteries = "Sec. II A"
         let scaling = "Sec. II B"
@@ -270,6 +275,12 @@ extension Catalogue {
                     expression: "eta = eta_Otto - [omega_c(e^(-beta_h omega_h/2)/Z_h - e^(-beta_c omega_c/2)/Z_c) - (5/8)(epsilon^2/omega_c) pi (q - 1/2)]/|Q_h|",
                     parameters: [omegaC, omegaH, epsilon, betaC, betaH], constraints: [engineContrast],
                     implementation: .transcendental(interval: mayoWeakEfficiency, double: mayoWeakEfficiency),
+                    referenceCases: weakCases),
+            Formula("mayo.weak-coupling-efficiency.corrected", paper: .mayo, equation: "eta, weak coupling, Appendix A", section: appendix,
+                    expression: "eta = eta_Otto + epsilon^2 pi (5/16 + 3 p_h/8 - q)/|Q_h|, p_h = e^(-beta_h omega_h/2)/Z_h, q = e^(beta_c omega_c/2)/Z_c",
+                    parameters: [omegaC, omegaH, epsilon, betaC, betaH], constraints: [engineContrast],
+                    status: .corrected(erratum: "mayo.weak-coupling-efficiency"),
+                    implementation: .transcendental(interval: mayoWeakEfficiencyCorrected, double: mayoWeakEfficiencyCorrected),
                     referenceCases: weakCases),
         ]
     }

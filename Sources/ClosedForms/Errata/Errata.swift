@@ -89,7 +89,7 @@ public enum Errata {
                         criterion: "equal when correctly rounded to \(digits) significant digits")
     }
 
-    public static let all: [Erratum] = [cakmakEq10C1, cakmakA1, mayoRates, mayoA6Constant, mayoWeakCouplingHeat]
+    public static let all: [Erratum] = [cakmakEq10C1, cakmakA1, mayoRates, mayoA6Constant, mayoWeakCouplingHeat, mayoWeakCouplingEfficiency]
 
     public static func erratum(id: String) -> Erratum? { all.first { $0.id == id } }
 }
@@ -209,6 +209,43 @@ extension Errata {
             }
         })
 
+    /// The printed closed form of Q_c at t_d = π/ω_c (the independent route of both weak-coupling errata).
+    static func closedFormColdHeat(_ a: Arguments<BigInterval>) -> BigInterval {
+        Mayo.coldHeat(omegaC: a[.omega_c], epsilon: a[.epsilon], tD: BigInterval.pi / a[.omega_c],
+                      constant: Mayo.constantA6(omegaC: a[.omega_c], epsilon: a[.epsilon], cold: Catalogue.coldFactor(a)),
+                      cold: Catalogue.coldFactor(a), hot: Catalogue.hotFactor(a))
+    }
+
+    static let mayoWeakCouplingEfficiency = Erratum(
+        id: "mayo.weak-coupling-efficiency", paper: .mayo, equation: "η in the weak-coupling limit, Appendix A (last display)",
+        printedFormula: "mayo.weak-coupling-efficiency", correctedFormula: "mayo.weak-coupling-efficiency.corrected",
+        summary: "The printed η subtracts ω_c(p_h − p_c)/|Q_h|, which is exactly ω_c/ω_h, so it tends to 1 − 2ω_c/ω_h, not η_Otto, as ε → 0; and its ε² term has the opposite sign of what (A1) gives. (A1) with the printed closed-form Q_c gives η = η_Otto + ε²π(5/16 + 3p_h/8 − q)/|Q_h|, below η_Otto whenever q > 1/2 — the paper's stated bound. The printed form even exceeds η_Otto at the paper's own coupling ε = 0.25 when β_hω_h = 3.",
+        route: "(A1) η = 1 − |Q_c|/|Q_h| with Q_c the printed closed form at t_d = π/ω_c (rigorous intervals) and Q_h of (A2); agreement means |difference| < 2ε⁴ (the neglected order; |Q_h| > 1/2 at this point)",
+        confidence: .medium,
+        evidence: {
+            let point: [ParameterName: String] = [.omega_c: "1", .omega_h: "3/2", .epsilon: "1/100", .beta_c: "10", .beta_h: "1/10"]
+            let values = try exactPoint(point)
+            let bits = 256
+            let p = try Catalogue.formula(id: "mayo.weak-coupling-efficiency").enclosure(values, precisionBits: bits)
+            let c = try Catalogue.formula(id: "mayo.weak-coupling-efficiency.corrected").enclosure(values, precisionBits: bits)
+            let exact: [ParameterName: BigRational] = [.omega_c: 1, .omega_h: BigRational(3) / 2, .epsilon: BigRational(1) / 100,
+                                                       .beta_c: 10, .beta_h: BigRational(1) / 10]
+            let (independent, tolerance) = try BigFloat.withPrecision(bits) { () throws -> (BigInterval, BigInterval) in
+                let a = Arguments<BigInterval>(exact: exact)
+                let qh = Mayo.hotHeatA2(omegaH: a[.omega_h], cold: Catalogue.coldFactor(a), hot: Catalogue.hotFactor(a)).magnitude
+                let qc = closedFormColdHeat(a).magnitude
+                return (1 - qc / qh, BigInterval(BigRational(2) / 100_000_000))
+            }
+            func agrees(_ x: BigInterval) -> Bool { (x - independent).magnitude < tolerance }
+            func text(_ x: BigInterval) -> String { (try? x.correctlyRounded(significantDigits: 15)) ?? x.description }
+            return Evidence(point: describe(values, order: ParameterName.allCases.map(\.rawValue)) + " t_d=π/omega_c",
+                            printed: EvidenceValue(label: "mayo.weak-coupling-efficiency", value: text(p)),
+                            corrected: EvidenceValue(label: "mayo.weak-coupling-efficiency.corrected", value: text(c)),
+                            independent: EvidenceValue(label: "(A1) with the printed closed-form Q_c", value: text(independent)),
+                            printedAgrees: agrees(p), correctedAgrees: agrees(c),
+                            criterion: "|value − (A1) value| < 2ε⁴ = 2e-8, decided on rigorous enclosures (values shown to 15 digits)")
+        })
+
     static let mayoWeakCouplingHeat = Erratum(
         id: "mayo.qc.weak-coupling", paper: .mayo, equation: "Q_c in the weak-coupling limit, Appendix A",
         printedFormula: "mayo.qc.weak-coupling", correctedFormula: "mayo.qc.weak-coupling.corrected",
@@ -223,10 +260,8 @@ extension Errata {
             let p = try printed.enclosure(values, precisionBits: bits)
             let c = try corrected.enclosure(values, precisionBits: bits)
             let full = try BigFloat.withPrecision(bits) { () throws -> BigInterval in
-                let a = Arguments<BigInterval>(exact: [.omega_c: 1, .epsilon: BigRational(1) / 100, .beta_c: 10, .beta_h: BigRational(1) / 10, .omega_h: BigRational(3) / 2])
-                return Mayo.coldHeat(omegaC: a[.omega_c], epsilon: a[.epsilon], tD: BigInterval.pi / a[.omega_c],
-                                     constant: Mayo.constantA6(omegaC: a[.omega_c], epsilon: a[.epsilon], cold: Catalogue.coldFactor(a)),
-                                     cold: Catalogue.coldFactor(a), hot: Catalogue.hotFactor(a))
+                closedFormColdHeat(Arguments<BigInterval>(exact: [.omega_c: 1, .epsilon: BigRational(1) / 100, .beta_c: 10,
+                                                                  .beta_h: BigRational(1) / 10, .omega_h: BigRational(3) / 2]))
             }
             let tolerance = BigInterval(BigRational(1) / 100_000_000)   // ε⁴ at ε = 1/100
             func agrees(_ x: BigInterval) -> Bool { ((x - full).magnitude < tolerance) }

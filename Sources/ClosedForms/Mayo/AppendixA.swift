@@ -95,4 +95,16 @@ extension Mayo {
             - T(rational: BigRational(5) / 8) * (epsilon * epsilon / omegaC) * T.pi * (invertedPopulation(cold) - T(rational: BigRational(1) / 2))
         return ottoEfficiency(omegaC: omegaC, omegaH: omegaH) - bracket / qh
     }
+
+    /// The weak-coupling efficiency, corrected (erratum `mayo.weak-coupling-efficiency`): (A1)
+    /// applied to the corrected weak-coupling Q_c and (A2). With Q_c < 0 and |Q_h| = ω_h(p_h − p_c):
+    /// η = 1 − |Q_c|/|Q_h| = η_Otto + ε²π(5/16 + 3p_h/8 − q)/|Q_h|. Since p_h < 1/2 < q (the cold
+    /// stroke ends at negative temperature), the ε² term is negative: η < η_Otto, the paper's claim.
+    public static func weakCouplingEfficiencyCorrected<T: TranscendentalField>(omegaC: T, omegaH: T, epsilon: T,
+                                                                               cold: BoltzmannFactor<T>, hot: BoltzmannFactor<T>) -> T
+    where T.Magnitude == T {
+        let qh = hotHeatA2(omegaH: omegaH, cold: cold, hot: hot).magnitude
+        let kappa = T(rational: BigRational(5) / 16) + 3 * thermalPopulation(hot) / 8 - invertedPopulation(cold)
+        return ottoEfficiency(omegaC: omegaC, omegaH: omegaH) + epsilon * epsilon * T.pi * kappa / qh
+    }
 }

@@ -51,3 +51,5 @@ extension BoltzmannFactor where F: TranscendentalField {
     /// y = e^{−θ}, evaluated once in the transcendental field.
     public init(theta: F) { self.init(y: F.exp(-theta)) }
 }
+
+extension BoltzmannFactor: Sendable where F: Sendable {}

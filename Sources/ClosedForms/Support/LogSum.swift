@@ -141,3 +141,5 @@ enum CoprimeBase {
         return qr.quotient
     }
 }
+
+extension LogSum: Sendable where F: Sendable {}
