@@ -18,21 +18,34 @@ extension Cakmak {
 
     /// Eq. (14): d_k = (1 − r) r^k / ((1 − r^{N+1}) p_k).
     public static func blockEntry<F: RationalField>(N: Int, k: Int, r: F) -> F {
-        let pk = F(rational: BigRational(blockSize(N: N, k: k)))
-        return (1 - r) * power(r, k) / ((1 - power(r, N + 1)) * pk)
+        blockEntry(N: N, k: k, r: r, normalisation: normalisation(N: N, r: r))
+    }
+
+    /// The k-independent factor (1 − r)/(1 − r^{N+1}) of Eq. (14), computed once per sum.
+    public static func normalisation<F: RationalField>(N: Int, r: F) -> F { (1 - r) / (1 - power(r, N + 1)) }
+
+    /// Eq. (14) with its k-independent factor given: d_k = [(1 − r)/(1 − r^{N+1})] · r^k / p_k.
+    /// (The sums below hoist the factor; exact arithmetic makes this the same number.)
+    static func blockEntry<F: RationalField>(N: Int, k: Int, r: F, normalisation: F) -> F {
+        normalisation * power(r, k) / F(rational: BigRational(blockSize(N: N, k: k)))
     }
 
     /// p_k d_k = (1 − r) r^k/(1 − r^{N+1}): the only non-zero eigenvalue of block k (Eq. B2).
     public static func blockEigenvalue<F: RationalField>(N: Int, k: Int, r: F) -> F {
-        F(rational: BigRational(blockSize(N: N, k: k))) * blockEntry(N: N, k: k, r: r)
+        blockEigenvalue(N: N, k: k, r: r, normalisation: normalisation(N: N, r: r))
+    }
+
+    static func blockEigenvalue<F: RationalField>(N: Int, k: Int, r: F, normalisation: F) -> F {
+        F(rational: BigRational(blockSize(N: N, k: k))) * blockEntry(N: N, k: k, r: r, normalisation: normalisation)
     }
 
     /// Eq. (15), sum form: C_l1 = Σ_{k=0}^{N} d_k p_k (p_k − 1).
     public static func coherenceEq15Sum<F: RationalField>(N: Int, r: F) -> F {
+        let c = normalisation(N: N, r: r)
         var sum = F.zero
         for k in 0...N {
             let pk = BigRational(blockSize(N: N, k: k))
-            sum += blockEntry(N: N, k: k, r: r) * F(rational: pk * (pk - 1))
+            sum += blockEntry(N: N, k: k, r: r, normalisation: c) * F(rational: pk * (pk - 1))
         }
         return sum
     }
@@ -49,9 +62,10 @@ extension Cakmak {
 
     /// Eq. (16), sum form: W = Σ_{k=1}^{N−1} k p_{k+1} d_{k+1} ω.
     public static func ergotropyEq16Sum<F: RationalField>(N: Int, r: F, omega: F) -> F {
+        let c = normalisation(N: N, r: r)
         var sum = F.zero
         if N >= 2 {
-            for k in 1...(N - 1) { sum += F.integer(k) * blockEigenvalue(N: N, k: k + 1, r: r) }
+            for k in 1...(N - 1) { sum += F.integer(k) * blockEigenvalue(N: N, k: k + 1, r: r, normalisation: c) }
         }
         return sum * omega
     }
@@ -72,7 +86,8 @@ extension Cakmak {
     /// Only the N+1 largest energies-to-eigenvalues pairings matter (the rest carry 0), so the
     /// sorted energies are cut to the lowest N+1 levels counted with multiplicity.
     public static func ergotropyFromSpectrum<F: RationalField & DecidablyOrdered>(N: Int, r: F, omega: F) throws(Ergotropy.Failure) -> F {
-        let eigenvalues = (0...N).map { blockEigenvalue(N: N, k: $0, r: r) }
+        let c = normalisation(N: N, r: r)
+        let eigenvalues = (0...N).map { blockEigenvalue(N: N, k: $0, r: r, normalisation: c) }
         var mean = F.zero
         for k in 0...N { mean += F.integer(k) * omega * eigenvalues[k] }
         var energies: [F] = []
