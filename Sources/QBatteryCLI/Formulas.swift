@@ -51,7 +51,7 @@ enum FormulaListing {
             case let .corrected(id): status = "{\"kind\": \"corrected\", \"erratum\": \(quote(id))}"
             case .derived: status = "{\"kind\": \"derived\"}"
             }
-            let params = f.parameters.map { "{\"name\": \(quote($0.name.rawValue)), \"domain\": \(quote($0.domain.description)), \"default\": \($0.defaultValue.map { quote($0.description) } ?? "null")}" }
+            let params = f.parameters.map { "{\"name\": \(quote($0.name.rawValue)), \"domain\": \(quote($0.domain.describe($0.name.rawValue))), \"default\": \($0.defaultValue.map { quote($0.description) } ?? "null")}" }
             let constraints = f.constraints.map { quote($0.description) }
             return """
               {"id": \(quote(f.id)), "paper": \(quote(f.paper.rawValue)), "equation": \(quote(f.equation)), \

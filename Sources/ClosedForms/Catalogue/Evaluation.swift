@@ -14,7 +14,7 @@ public struct Evaluation: Sendable, Equatable {
 }
 
 extension Formula {
-    /// Largest precision Ziv's loop tries before giving up.
+    /// Largest precision Ziv's loop tries before giving up (per-formula caps may be lower).
     public static let maximumPrecisionBits = 1 << 16
     public static let digitsRange = 1...10_000
 
@@ -87,7 +87,7 @@ extension Formula {
         }
         var bits = Int((Double(digits) * 3.33).rounded(.up)) + 32
         var lastFailure: FormulaError?
-        while bits <= Formula.maximumPrecisionBits {
+        while bits <= maximumPrecisionBits {
             // An evaluation failure at low precision (an undecided comparison inside, a NaN
             // enclosure) is retried at higher precision; only the last one is reported.
             do {
@@ -105,7 +105,7 @@ extension Formula {
             }
             bits *= 2
         }
-        throw lastFailure ?? .undecided(formula: id, digits: digits, maxPrecisionBits: Formula.maximumPrecisionBits)
+        throw lastFailure ?? .undecided(formula: id, digits: digits, maxPrecisionBits: maximumPrecisionBits)
     }
 
     /// Double evaluation of the same generic definition (for the simulator cross-checks).

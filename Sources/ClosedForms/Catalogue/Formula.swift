@@ -199,6 +199,9 @@ public struct Formula: Sendable {
     public let implementation: Implementation
     /// Parameter points for the reference tables (exact rationals as text).
     public let referenceCases: [[ParameterName: String]]
+    /// Largest precision Ziv's loop may use for this formula (root-finding formulas cost
+    /// O(precision) evaluations per step, so they stop earlier).
+    public let maximumPrecisionBits: Int
 
     public var kind: FormulaKind {
         if case .rational = implementation { return .rational }
@@ -207,7 +210,8 @@ public struct Formula: Sendable {
 
     public init(_ id: String, paper: Paper, equation: String, section: String, expression: String,
                 parameters: [Parameter], constraints: [Constraint] = [], status: FormulaStatus = .asPrinted,
-                implementation: Implementation, referenceCases: [[ParameterName: String]]) {
+                implementation: Implementation, referenceCases: [[ParameterName: String]],
+                maximumPrecisionBits: Int = Formula.maximumPrecisionBits) {
         self.id = id
         self.paper = paper
         self.equation = equation
@@ -218,6 +222,7 @@ public struct Formula: Sendable {
         self.status = status
         self.implementation = implementation
         self.referenceCases = referenceCases
+        self.maximumPrecisionBits = maximumPrecisionBits
     }
 
     /// "Mayo Eq. (9), Sec. II A".
