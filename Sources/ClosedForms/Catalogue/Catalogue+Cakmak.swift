@@ -67,6 +67,14 @@ extension Catalogue {
         Cakmak.ergotropyEq16HighTemperature(N: a.int(.N), omega: a[.omega])
     }
 
+    /// The exact limit of Eq. (15)'s closed form as r → r₀ (RationalFunction normalisation
+    /// removes the removable singularity at r = 1), brought into F.
+    static func eq15Limit<F: RationalField>(N: Int, at r0: BigRational) throws -> F {
+        F(rational: try Cakmak.coherenceEq15(N: N, r: RationalFunction.x).limit(at: r0))
+    }
+    static func cakmakFig2Caption<F: RationalField>(_ a: Arguments<F>) throws -> F { try eq15Limit(N: a.int(.N), at: 0) }
+    static func cakmakFig2CaptionCorrected<F: RationalField>(_ a: Arguments<F>) throws -> F { try eq15Limit(N: a.int(.N), at: 1) }
+
     // MARK: Entries
 
     static var cakmak: [Formula] {
@@ -197,6 +205,17 @@ extension Catalogue {
                     parameters: [nClosed, omegaParameter],
                     implementation: .rational(exact: cakmakEq16Limit, interval: cakmakEq16Limit, double: cakmakEq16Limit),
                     referenceCases: [[.N: "2", .omega: "1"], [.N: "7", .omega: "1"], [.N: "64", .omega: "3/2"]]),
+            Formula("cakmak.fig2.caption", paper: .cakmak, equation: "Fig. 2 (and Fig. 3) caption with Eq. (15)", section: ground,
+                    expression: "C_l1 of Eq. (15) in the limit the caption names, \"high temperature limit, beta -> infinity\": r = e^(-beta omega) -> 0",
+                    parameters: [Parameter(.N, .integer(1...64))],
+                    implementation: .rational(exact: cakmakFig2Caption, interval: cakmakFig2Caption, double: cakmakFig2Caption),
+                    referenceCases: [[.N: "2"], [.N: "7"]]),
+            Formula("cakmak.fig2.caption.corrected", paper: .cakmak, equation: "Fig. 2 (and Fig. 3) caption with Eq. (15)", section: ground,
+                    expression: "C_l1 of Eq. (15) in the high-temperature limit beta -> 0: r -> 1",
+                    parameters: [Parameter(.N, .integer(1...64))], status: .corrected(erratum: "cakmak.fig2.caption"),
+                    implementation: .rational(exact: cakmakFig2CaptionCorrected, interval: cakmakFig2CaptionCorrected,
+                                              double: cakmakFig2CaptionCorrected),
+                    referenceCases: [[.N: "2"], [.N: "7"]]),
         ]
     }
 }

@@ -89,7 +89,7 @@ public enum Errata {
                         criterion: "equal when correctly rounded to \(digits) significant digits")
     }
 
-    public static let all: [Erratum] = [cakmakEq10C1, cakmakA1, mayoRates, mayoA6Constant, mayoWeakCouplingHeat, mayoWeakCouplingEfficiency]
+    public static let all: [Erratum] = [cakmakEq10C1, cakmakA1, cakmakCaption, mayoRates, mayoA6Constant, mayoWeakCouplingHeat, mayoWeakCouplingEfficiency]
 
     public static func erratum(id: String) -> Erratum? { all.first { $0.id == id } }
 }
@@ -152,6 +152,31 @@ extension Errata {
             try exactEvidence(printed: "cakmak.eqA1", corrected: "cakmak.eqA1.corrected",
                               point: [.c: "3/5", .omega: "2"], independentLabel: "bisection of the eigenvalue crossing at c = 3/5, ω = 2") { _ in
                 try firstCrossing(c: BigInterval(BigRational(3) / 5), omega: BigInterval(2))
+            }
+        })
+
+    /// Eq. (3) on Eq. (13)'s matrix at infinite temperature: every block D_k = d_k U_k with
+    /// d_k = 1/((N + 1) p_k) (all N + 1 levels equally populated: n̄ → ∞, r = n̄/(n̄ + 1) → 1),
+    /// so C_l1 = Σ_k p_k(p_k − 1) d_k. Exact; no use of Eq. (15) or its limits.
+    public static func infiniteTemperatureCoherence(N: Int) -> BigRational {
+        var sum = BigRational(0)
+        for k in 0...N {
+            let pk = BigRational(Cakmak.blockSize(N: N, k: k))
+            sum += pk * (pk - 1) / (BigRational(N + 1) * pk)
+        }
+        return sum
+    }
+
+    static let cakmakCaption = Erratum(
+        id: "cakmak.fig2.caption", paper: .cakmak, equation: "Figs. 2 and 3, captions",
+        printedFormula: "cakmak.fig2.caption", correctedFormula: "cakmak.fig2.caption.corrected",
+        summary: "The captions say \"high temperature limit, β → ∞\"; β → ∞ is the low-temperature limit, where r = e^{−βω} → 0 and Eqs. (15)–(16) give C_l1 = W = 0 for every N. The text's high-temperature values (2^N − N − 1)/(N + 1) and ωN(N − 1)/(2(N + 1)) are the β → 0 (r → 1) limits. (The text's \"increasing n̄, which corresponds to increasing β\" has the same slip: n̄ grows as β decreases.)",
+        route: "Eq. (3) summed over the explicit blocks of Eq. (13) in the infinite-temperature state (d_k = 1/((N + 1)p_k)), exact; compared with Eq. (15)'s exact limits at the two ends",
+        confidence: .high,
+        evidence: {
+            try exactEvidence(printed: "cakmak.fig2.caption", corrected: "cakmak.fig2.caption.corrected", point: [.N: "7"],
+                              independentLabel: "Eq. (3) on Eq. (13) at infinite temperature, N = 7") { _ in
+                BigInterval(infiniteTemperatureCoherence(N: 7))
             }
         })
 
