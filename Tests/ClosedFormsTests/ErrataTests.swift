@@ -40,34 +40,67 @@ struct ErrataTests {
         #expect(try Cakmak.ergotropyEq10CEqualsOneCorrected(omega: 1, ySymbol).limit(at: 0) == 0)
     }
 
-    @Test("Mayo (A6) constant, exactly: stationary state of the printed M(1) == corrected C != printed C (rational q)")
-    func mayoConstantExact() {
-        for (omega, eps, qv) in [(q("1/10"), q("1"), q("2/3")), (q("3/2"), q("1/4"), q("9/10")), (q("1"), q("1/2"), q("1/2"))] {
-            let e2 = eps * eps, e4 = e2 * e2
-            let stationary = Errata.stationaryExcitedPopulation(alpha: 1, omega: omega, epsilon: eps,
-                                                                gammaPlus: e2 * (1 - qv), gammaMinus: e2 * qv,
-                                                                isCertainlyNonzero: { !$0.isZero })
-            #expect(stationary == (4 * omega * omega + e4 * qv) / (8 * omega * omega + e4))
-            #expect(stationary != (4 * omega * omega - e4 * qv) / (8 * omega * omega + e4))
-            // Without drive the same generator relaxes to q, which is what makes these the right rates.
-            #expect(Errata.stationaryExcitedPopulation(alpha: 0, omega: omega, epsilon: eps, gammaPlus: e2 * (1 - qv),
-                                                       gammaMinus: e2 * qv, isCertainlyNonzero: { !$0.isZero }) == qv)
+    @Test("Mayo Eq. (14), exactly: the collision-model generator is the printed layout with the dissipative entries swapped and doubled (rational y)")
+    func mayoGeneratorExact() {
+        for (y, eps, alpha, omega) in [(q("1/2"), q("1/2"), q("0"), q("3/2")), (q("1/5"), q("1"), q("3/10"), q("1")), (q("9/10"), q("1/4"), q("1"), q("2"))] {
+            let b = BoltzmannFactor(y: y)
+            let model = CollisionModel.generator(alpha: alpha, omega: omega, epsilon: eps, b)
+            let corrected = Mayo.generatorEq14Corrected(alpha: alpha, omega: omega, epsilon: eps, b)
+            let r = Mayo.ratesEq14(epsilon: eps, b)
+            let printed = Mayo.generatorEq14(alpha: alpha, omega: omega, epsilon: eps, gammaPlus: r.plus, gammaMinus: r.minus)
+            for i in 0..<4 {
+                for j in 0..<4 {
+                    #expect(model[i][j].re == corrected[i][j].re && model[i][j].im == corrected[i][j].im, "entry \(i)\(j)")
+                    // The Hamiltonian (imaginary) part is printed correctly.
+                    #expect(model[i][j].im == printed[i][j].im)
+                }
+            }
+            #expect(model[0][0].re != printed[0][0].re)
+            // Stationary states at α = 0: printed → e^{−βω/2}/Z₁ (positive temperature), model → ρ_full.
+            let nonzero: (BigRational) -> Bool = { !$0.isZero }
+            let printed0 = Mayo.stationaryState(Mayo.realGenerator(Mayo.generatorEq14(alpha: 0, omega: omega, epsilon: eps,
+                                                                                       gammaPlus: r.plus, gammaMinus: r.minus)), isCertainlyNonzero: nonzero)
+            let model0 = Mayo.stationaryState(Mayo.realGenerator(CollisionModel.generator(alpha: 0, omega: omega, epsilon: eps, b)),
+                                              isCertainlyNonzero: nonzero)
+            #expect(printed0?[0] == Mayo.thermalPopulation(b))
+            #expect(model0?[0] == Mayo.invertedPopulation(b))
         }
     }
 
-    @Test("Mayo rates, exactly: the printed γ^± make M(0) relax to the positive-temperature state (rational y)")
-    func mayoRatesExact() {
-        for y in [q("1/2"), q("1/5"), q("9/10")] {
+    @Test("Mayo (A6) constant, exactly: stationary state of the collision-model generator at α = 1 == corrected C != printed C")
+    func mayoConstantExact() {
+        for (omega, eps, y) in [(q("1/10"), q("1"), q("1/2")), (q("3/2"), q("1/4"), q("1/3")), (q("1"), q("1/2"), q("9/10"))] {
             let b = BoltzmannFactor(y: y)
-            let eps = q("1/2")
-            let printed = Mayo.ratesEq14(epsilon: eps, b), corrected = Mayo.ratesEq14Corrected(epsilon: eps, b)
-            let atPrinted = Errata.stationaryExcitedPopulation(alpha: 0, omega: 1, epsilon: eps, gammaPlus: printed.plus,
-                                                               gammaMinus: printed.minus, isCertainlyNonzero: { !$0.isZero })
-            let atCorrected = Errata.stationaryExcitedPopulation(alpha: 0, omega: 1, epsilon: eps, gammaPlus: corrected.plus,
-                                                                 gammaMinus: corrected.minus, isCertainlyNonzero: { !$0.isZero })
-            #expect(atPrinted == Mayo.thermalPopulation(b))          // e^{−βω/2}/Z₁: positive temperature
-            #expect(atCorrected == Mayo.invertedPopulation(b))       // e^{+βω/2}/Z₁: Eq. (6)'s ρ_full
-            #expect(Errata.ratePlusMakingFullStateStationary(omega: 1, epsilon: eps, b) == corrected.plus)
+            let stationary = Mayo.stationaryState(Mayo.realGenerator(CollisionModel.generator(alpha: 1, omega: omega, epsilon: eps, b)),
+                                                  isCertainlyNonzero: { !$0.isZero })?[0]
+            #expect(stationary == Mayo.constantA6Corrected(omegaC: omega, epsilon: eps, cold: b))
+            #expect(stationary != Mayo.constantA6(omegaC: omega, epsilon: eps, cold: b))
+            // Within the printed (half-rate) M, with the swap undone, the sign is wrong too.
+            let r = Mayo.ratesEq14(epsilon: eps, b)
+            let halfRate = Mayo.stationaryState(Mayo.realGenerator(Mayo.generatorEq14(alpha: 1, omega: omega, epsilon: eps,
+                                                                                       gammaPlus: r.minus, gammaMinus: r.plus)),
+                                                isCertainlyNonzero: { !$0.isZero })?[0]
+            let e4 = eps * eps * eps * eps, qv = Mayo.invertedPopulation(b)
+            #expect(halfRate == (4 * omega * omega + e4 * qv) / (8 * omega * omega + e4))
+        }
+    }
+
+    @Test("Mayo (A6): the corrected form matches e^{tL}ρ(0) of the collision-model generator at several times (rigorous)")
+    func mayoA6Evolution() throws {
+        let corrected = try Catalogue.formula(id: "mayo.eqA6.corrected")
+        try atPrecision(160) {
+            for t in ["1/2", "2", "5"] {
+                let omega = BigInterval(1), eps = BigInterval(BigRational(1) / 2)
+                let g = Mayo.realGenerator(CollisionModel.generator(alpha: BigInterval(1), omega: omega, epsilon: eps,
+                                                                    BoltzmannFactor(theta: BigInterval(10) * omega / 2)))
+                let ph = Mayo.thermalPopulation(BoltzmannFactor(theta: BigInterval(BigRational(1) / 10) * BigInterval(2) / 2))
+                let evolved = try Errata.evolve(g, [ph, 0, 0, 1 - ph], t: BigInterval(q(t)))[0]
+                let formula = try corrected.enclosure(["t": q(t), "omega_c": 1, "epsilon": q("1/2"), "beta_c": 10, "beta_h": q("1/10"),
+                                                       "omega_h": 2], precisionBits: 160)
+                // Both are enclosures of the same number: they must overlap, and be tight.
+                #expect(!(evolved < formula) && !(formula < evolved), "t = \(t)")
+                #expect((evolved.diameter) < BigFloat(1).scaled(byPowerOfTwo: -100))
+            }
         }
     }
 }

@@ -67,15 +67,10 @@ extension Catalogue {
                                  constant: try mayoA6Constant(a), hot: hotFactor(a))
     }
     static func mayoA6Corrected<T: TranscendentalField>(_ a: Arguments<T>) throws -> T {
-        Mayo.excitedPopulationA6(t: a[.t], omegaC: a[.omega_c], epsilon: a[.epsilon],
-                                 constant: try mayoA6ConstantCorrected(a), hot: hotFactor(a))
+        Mayo.excitedPopulationA6Corrected(t: a[.t], omegaC: a[.omega_c], epsilon: a[.epsilon], cold: coldFactor(a), hot: hotFactor(a))
     }
     static func mayoQc<T: TranscendentalField>(_ a: Arguments<T>) throws -> T {
         Mayo.coldHeat(omegaC: a[.omega_c], epsilon: a[.epsilon], tD: a[.t_d], constant: try mayoA6Constant(a),
-                      cold: coldFactor(a), hot: hotFactor(a))
-    }
-    static func mayoQcCorrected<T: TranscendentalField>(_ a: Arguments<T>) throws -> T {
-        Mayo.coldHeat(omegaC: a[.omega_c], epsilon: a[.epsilon], tD: a[.t_d], constant: try mayoA6ConstantCorrected(a),
                       cold: coldFactor(a), hot: hotFactor(a))
     }
     static func mayoQcWeak<T: TranscendentalField>(_ a: Arguments<T>) throws -> T {
@@ -84,9 +79,12 @@ extension Catalogue {
     static func mayoQcWeakCorrected<T: TranscendentalField>(_ a: Arguments<T>) throws -> T {
         Mayo.coldHeatWeakCouplingCorrected(omegaC: a[.omega_c], epsilon: a[.epsilon], cold: coldFactor(a), hot: hotFactor(a))
     }
-    static func mayoGammaPlus<T: TranscendentalField>(_ a: Arguments<T>) throws -> T { Mayo.ratesEq14(epsilon: a[.epsilon], mayoFactor(a)).plus }
-    static func mayoGammaPlusCorrected<T: TranscendentalField>(_ a: Arguments<T>) throws -> T {
-        Mayo.ratesEq14Corrected(epsilon: a[.epsilon], mayoFactor(a)).plus
+    static func mayoExcitedDecay<T: TranscendentalField>(_ a: Arguments<T>) throws -> T {
+        let r = Mayo.ratesEq14(epsilon: a[.epsilon], mayoFactor(a))
+        return -Mayo.generatorEq14(alpha: 0, omega: a[.omega], epsilon: a[.epsilon], gammaPlus: r.plus, gammaMinus: r.minus)[0][0].re
+    }
+    static func mayoExcitedDecayCorrected<T: TranscendentalField>(_ a: Arguments<T>) throws -> T {
+        -Mayo.generatorEq14Corrected(alpha: 0, omega: a[.omega], epsilon: a[.epsilon], mayoFactor(a))[0][0].re
     }
     static func mayoWeakEfficiency<T: TranscendentalField>(_ a: Arguments<T>) throws -> T where T.Magnitude == T {
         Mayo.weakCouplingEfficiency(omegaC: a[.omega_c], omegaH: a[.omega_h], epsilon: a[.epsilon],
@@ -115,6 +113,10 @@ extension Catalogue {
         }
         let engineContrast = Constraint("beta_h*omega_h < beta_c*omega_c (hot bath hotter in the engine)") { v in
             (v[.beta_h] ?? 0) * (v[.omega_h] ?? 0) < (v[.beta_c] ?? 0) * (v[.omega_c] ?? 0)
+        }
+        let modelCoupling = Constraint("epsilon^4 < 16*omega_c^2 (Omega real in the collision-model rates)") { v in
+            let e = v[.epsilon] ?? 0, w = v[.omega_c] ?? 0
+            return e * e * e * e < 16 * w * w
         }
         let kN = Constraint("k <= N") { v in (v[.k] ?? 0) <= (v[.N] ?? 0) }
         let betas: [[ParameterName: String]] = [
@@ -231,7 +233,7 @@ extension Catalogue {
                     parameters: [omegaC, epsilon, betaC],
                     implementation: .transcendental(interval: mayoA6Constant, double: mayoA6Constant), referenceCases: coldCases),
             Formula("mayo.eqA6.constant.corrected", paper: .mayo, equation: "Eq. (A6), constant C", section: appendix,
-                    expression: "C = (4 omega_c^2 + epsilon^4 q)/(8 omega_c^2 + epsilon^4), q = e^(beta_c omega_c/2)/Z_c",
+                    expression: "C = (omega_c^2 + epsilon^4 q)/(2 omega_c^2 + epsilon^4), q = e^(beta_c omega_c/2)/Z_c",
                     parameters: [omegaC, epsilon, betaC], status: .corrected(erratum: "mayo.eqA6.constant"),
                     implementation: .transcendental(interval: mayoA6ConstantCorrected, double: mayoA6ConstantCorrected),
                     referenceCases: coldCases),
@@ -241,20 +243,15 @@ extension Catalogue {
                     implementation: .transcendental(interval: mayoA6, double: mayoA6),
                     referenceCases: [[.t: "2", .omega_c: "1", .epsilon: "1/4", .beta_c: "10", .beta_h: "1/10", .omega_h: "3/2"]]),
             Formula("mayo.eqA6.corrected", paper: .mayo, equation: "Eq. (A6)", section: appendix,
-                    expression: "as mayo.eqA6 with C = (4 omega_c^2 + epsilon^4 q)/(8 omega_c^2 + epsilon^4)",
-                    parameters: [Parameter(.t, .nonNegative), omegaC, epsilon, betaC, betaH, omegaH], constraints: [smallCoupling],
-                    status: .corrected(erratum: "mayo.eqA6.constant"),
+                    expression: "rho^x_00(t) = e^(-a t)(B cos(Omega t) + B' sin(Omega t)) + C, a = 3 epsilon^2/4, Omega = sqrt(omega_c^2 - epsilon^4/16), C = (omega_c^2 + epsilon^4 q)/(2 omega_c^2 + epsilon^4), B = p_h - C, B' = (a B - epsilon^2 (p_h - q))/Omega",
+                    parameters: [Parameter(.t, .nonNegative), omegaC, epsilon, betaC, betaH, omegaH], constraints: [modelCoupling],
+                    status: .corrected(erratum: "mayo.eqA6"),
                     implementation: .transcendental(interval: mayoA6Corrected, double: mayoA6Corrected),
                     referenceCases: [[.t: "2", .omega_c: "1", .epsilon: "1/4", .beta_c: "10", .beta_h: "1/10", .omega_h: "3/2"]]),
             Formula("mayo.qc", paper: .mayo, equation: "Q_c closed form (after A6)", section: appendix,
                     expression: "Q_c = 8 w e^2 B e^(-3e^2 t_d/8)(8 Om sin Om t_d - 3e^2 cos Om t_d)/(9e^4 + 64 Om^2) + 24 e^4 w B/(9e^4 + 64 Om^2) + w t_d (4w^2 e^2 - e^6 q)/(8w^2 + e^4) - e^2 q w t_d - w(q - B e^(-3e^2 t_d/8) cos Om t_d - C), w = omega_c, e = epsilon",
                     parameters: [omegaC, epsilon, Parameter(.t_d, .nonNegative), betaC, betaH, omegaH], constraints: [smallCoupling],
                     implementation: .transcendental(interval: mayoQc, double: mayoQc), referenceCases: qcCases),
-            Formula("mayo.qc.corrected", paper: .mayo, equation: "Q_c closed form (after A6)", section: appendix,
-                    expression: "as mayo.qc with B and the last C built from the corrected C of (A6)",
-                    parameters: [omegaC, epsilon, Parameter(.t_d, .nonNegative), betaC, betaH, omegaH], constraints: [smallCoupling],
-                    status: .corrected(erratum: "mayo.eqA6.constant"),
-                    implementation: .transcendental(interval: mayoQcCorrected, double: mayoQcCorrected), referenceCases: qcCases),
             Formula("mayo.qc.weak-coupling", paper: .mayo, equation: "Q_c, weak coupling (after A6)", section: appendix,
                     expression: "Q_c = omega_c[tanh(beta_h omega_h/2) - tanh(beta_c omega_c/2)] + omega_c(e^(-beta_h omega_h/2)/Z_h - e^(-beta_c omega_c/2)/Z_c) + epsilon^2 pi (5/8 - q/2)",
                     parameters: [omegaC, epsilon, betaC, betaH, omegaH],
@@ -263,15 +260,15 @@ extension Catalogue {
                     expression: "Q_c = omega_c[tanh(beta_h omega_h/2) - tanh(beta_c omega_c/2)] + omega_c(p_h - p_c) + epsilon^2 pi (5/16 + 3 p_h/8 - q), p_h = e^(-beta_h omega_h/2)/Z_h",
                     parameters: [omegaC, epsilon, betaC, betaH, omegaH], status: .corrected(erratum: "mayo.qc.weak-coupling"),
                     implementation: .transcendental(interval: mayoQcWeakCorrected, double: mayoQcWeakCorrected), referenceCases: weakCases),
-            Formula("mayo.eq14.gamma-plus", paper: .mayo, equation: "below Eq. (14); (A3)", section: "Sec. III A",
-                    expression: "gamma_plus = epsilon^2 exp(beta omega/2)/Z1 (the decay rate of the excited population rho_00 in M)",
+            Formula("mayo.eq14.excited-decay", paper: .mayo, equation: "Eq. (14), entry M_00", section: "Sec. III A",
+                    expression: "-M_00 = gamma_plus/2 = epsilon^2 exp(beta omega/2)/(2 Z1): the decay rate of the excited population rho_00",
                     parameters: [beta, omega, epsilon],
-                    implementation: .transcendental(interval: mayoGammaPlus, double: mayoGammaPlus),
+                    implementation: .transcendental(interval: mayoExcitedDecay, double: mayoExcitedDecay),
                     referenceCases: [[.beta: "1", .omega: "3/2", .epsilon: "1/2"]]),
-            Formula("mayo.eq14.gamma-plus.corrected", paper: .mayo, equation: "below Eq. (14); (A3)", section: "Sec. III A",
-                    expression: "gamma_plus = epsilon^2 exp(-beta omega/2)/Z1",
-                    parameters: [beta, omega, epsilon], status: .corrected(erratum: "mayo.eq14.rates"),
-                    implementation: .transcendental(interval: mayoGammaPlusCorrected, double: mayoGammaPlusCorrected),
+            Formula("mayo.eq14.excited-decay.corrected", paper: .mayo, equation: "Eq. (14), entry M_00", section: "Sec. III A",
+                    expression: "-M_00 = gamma_minus = epsilon^2 exp(-beta omega/2)/Z1 (and M_03 = gamma_plus, coherence damping epsilon^2/2)",
+                    parameters: [beta, omega, epsilon], status: .corrected(erratum: "mayo.eq14"),
+                    implementation: .transcendental(interval: mayoExcitedDecayCorrected, double: mayoExcitedDecayCorrected),
                     referenceCases: [[.beta: "1", .omega: "3/2", .epsilon: "1/2"]]),
             Formula("mayo.weak-coupling-efficiency", paper: .mayo, equation: "eta, weak coupling (last display)", section: appendix,
                     expression: "eta = eta_Otto - [omega_c(e^(-beta_h omega_h/2)/Z_h - e^(-beta_c omega_c/2)/Z_c) - (5/8)(epsilon^2/omega_c) pi (q - 1/2)]/|Q_h|",

@@ -89,7 +89,7 @@ public enum Errata {
                         criterion: "equal when correctly rounded to \(digits) significant digits")
     }
 
-    public static let all: [Erratum] = [cakmakEq10C1, cakmakA1, cakmakCaption, mayoRates, mayoA6Constant, mayoWeakCouplingHeat, mayoWeakCouplingEfficiency]
+    public static let all: [Erratum] = [cakmakEq10C1, cakmakA1, cakmakCaption, mayoGenerator, mayoA6Constant, mayoA6, mayoWeakCouplingHeat, mayoWeakCouplingEfficiency]
 
     public static func erratum(id: String) -> Erratum? { all.first { $0.id == id } }
 }
@@ -180,57 +180,88 @@ extension Errata {
             }
         })
 
-    static let mayoRates = Erratum(
-        id: "mayo.eq14.rates", paper: .mayo, equation: "Eq. (14) and (A3), γ^±",
-        printedFormula: "mayo.eq14.gamma-plus", correctedFormula: "mayo.eq14.gamma-plus.corrected",
-        summary: "With the printed rates γ^± = ε² e^{±βω/2}/Z₁, the printed generator M(0) relaxes the excited population to e^{−βω/2}/Z₁ (a positive-temperature state), not to Eq. (6)'s ρ_full (e^{+βω/2}/Z₁) that the paper states and (A5) uses. The labels are swapped: γ^± = ε² e^{∓βω/2}/Z₁.",
-        route: "γ⁺ fixed by requiring Eq. (6)'s ρ_full to be stationary under the printed M(0) (Eq. 14) with γ⁺ + γ⁻ = ε² (the printed normalisation): exact Gaussian elimination on the real 4×4 generator",
+    static let mayoGenerator = Erratum(
+        id: "mayo.eq14", paper: .mayo, equation: "Eq. (14), dissipative entries (and γ^± in (A3))",
+        printedFormula: "mayo.eq14.excited-decay", correctedFormula: "mayo.eq14.excited-decay.corrected",
+        summary: "The dissipative entries of the printed M(α) are swapped and halved: the collision model of Eq. (13) gives M₀₀ = −γ⁻, M₀₃ = +γ⁺ (and M₃₀ = γ⁻, M₃₃ = −γ⁺) and coherence damping ε²/2, with γ^± = ε² e^{±βω/2}/Z₁ as printed; the matrix prints −γ⁺/2, γ⁻/2 and ε²/4. With the printed entries M(0) relaxes the excited population to e^{−βω/2}/Z₁ (a positive-temperature state, battery not charged) at rate ε²/2, contradicting Eq. (6)'s ρ_full and Eq. (7)'s τ_∥ = 1/ε². (A3)'s Q̇_c = ω_c(γ⁺ρ₀₀ − γ⁻ρ₁₁) has the same swap.",
+        route: "the Lindblad limit D(ρ) = −½ tr_R[V, [V, ρ ⊗ e^{−βH_R}/Z₁]] of Eq. (13)'s interaction, built from explicit 4×4 matrices and read off on the basis |i⟩⟨j| (exact in the tests); the evidence compares −M₀₀",
         confidence: .high,
         evidence: {
-            try exactEvidence(printed: "mayo.eq14.gamma-plus", corrected: "mayo.eq14.gamma-plus.corrected",
+            try exactEvidence(printed: "mayo.eq14.excited-decay", corrected: "mayo.eq14.excited-decay.corrected",
                               point: [.beta: "1", .omega: "3/2", .epsilon: "1/2"],
-                              independentLabel: "γ⁺ making ρ_full stationary under the printed M(0)") { _ in
-                ratePlusMakingFullStateStationary(beta: BigInterval(1), omega: BigInterval(BigRational(3) / 2), epsilon: BigInterval(BigRational(1) / 2))
+                              independentLabel: "−D₀₀ of the collision-model dissipator") { _ in
+                -CollisionModel.dissipator(epsilon: BigInterval(BigRational(1) / 2), BoltzmannFactor(theta: BigInterval(BigRational(3) / 4)))[0][0]
             }
         })
 
-    /// Independent route of `mayo.eq14.rates`: M(0)ρ_full = 0, linear in γ⁺ with γ⁻ = ε² − γ⁺.
-    /// Row 0 of the real generator applied to ρ_full is evaluated at γ⁺ = 0 and γ⁺ = ε², and the
-    /// zero of that affine function is returned.
-    public static func ratePlusMakingFullStateStationary<T: TranscendentalField>(beta: T, omega: T, epsilon: T) -> T {
-        ratePlusMakingFullStateStationary(omega: omega, epsilon: epsilon, BoltzmannFactor(theta: beta * omega / 2))
-    }
-
-    public static func ratePlusMakingFullStateStationary<F: RationalField>(omega: F, epsilon: F, _ b: BoltzmannFactor<F>) -> F {
-        let e2 = epsilon * epsilon
-        // ρ_full = e^{βH}/Z₁: excited (index 0) population e^{βω/2}/Z₁, ground e^{−βω/2}/Z₁.
-        let full: [F] = [Mayo.invertedPopulation(b), 0, 0, Mayo.thermalPopulation(b)]
-        func row0(_ gp: F) -> F {
-            let g = Mayo.realGenerator(Mayo.generatorEq14(alpha: 0, omega: omega, epsilon: epsilon, gammaPlus: gp, gammaMinus: e2 - gp))
-            return zip(g[0], full).reduce(F.zero) { $0 + $1.0 * $1.1 }
+    /// ρ(t) = e^{tG}x₀ for a real generator by its Taylor series, with a rigorous bound on the
+    /// tail (infinity norms: Σ_{m>k} ‖tG‖^m/m! ‖x₀‖) added to every component.
+    public static func evolve(_ g: [[BigInterval]], _ x0: [BigInterval], t: BigInterval) throws -> [BigInterval] {
+        let n = x0.count
+        let tg = g.map { $0.map { $0 * t } }
+        // Upper bounds of the norms, as point intervals.
+        func upperPoint(_ x: BigInterval) -> BigInterval { BigInterval(x.upper) }
+        var norm = BigInterval(0)
+        for row in tg {
+            let r = upperPoint(row.reduce(BigInterval(0)) { $0 + $1.magnitude })
+            if norm.upper < r.upper { norm = r }
         }
-        let f0 = row0(0), f1 = row0(e2)
-        return -f0 * e2 / (f1 - f0)
+        var x0norm = BigInterval(0)
+        for x in x0 where x0norm.upper < x.magnitude.upper { x0norm = upperPoint(x.magnitude) }
+        var term = x0, sum = x0
+        var k = 0
+        var bound = BigInterval(1)    // ‖tG‖^k/k!
+        let target = BigFloat(1).scaled(byPowerOfTwo: -(BigFloat.workingPrecision + 8))
+        while true {
+            k += 1
+            let previous = term
+            term = (0..<n).map { i in (0..<n).reduce(BigInterval(0)) { $0 + tg[i][$1] * previous[$1] } / BigInterval(k) }
+            sum = zip(sum, term).map { $0 + $1 }
+            bound = bound * norm / BigInterval(k)
+            if k > 100_000 { throw FormulaError.evaluationFailed(formula: "evolve", reason: "Taylor series did not converge") }
+            // Once ‖tG‖/(k+2) <= 1/2 the tail is at most 2·bound·‖tG‖/(k+1)·‖x₀‖.
+            if (norm / BigInterval(k + 2)).upper <= BigFloat(1) / 2, (bound * norm * x0norm).upper < target { break }
+        }
+        let tail = (2 * bound * norm / BigInterval(k + 1) * x0norm).upper
+        let spread = try BigInterval(lower: -tail, upper: tail)
+        return sum.map { $0 + spread }
     }
 
     static let mayoA6Constant = Erratum(
         id: "mayo.eqA6.constant", paper: .mayo, equation: "Eq. (A6), constant C (and B, Q_c built on it)",
         printedFormula: "mayo.eqA6.constant", correctedFormula: "mayo.eqA6.constant.corrected",
-        summary: "The asymptote of ρ^x₀₀ is printed C = (4ω_c² − ε⁴q)/(8ω_c² + ε⁴); the stationary state of Eq. (14)'s M(α = 1) is (4ω_c² + ε⁴q)/(8ω_c² + ε⁴). The printed sign gives a negative population −q as ω_c → 0. The ε⁴ term is small at weak coupling, so plots at ε = 0.25 barely change.",
-        route: "stationary state of the printed generator M(α = 1) of Eq. (14) (exact Gaussian elimination on its real 4×4 form), with rates whose α = 0 stationary excited population is q = e^{β_cω_c/2}/Z_c, as (A5) requires",
+        summary: "The asymptote of ρ^x₀₀ is printed C = (4ω_c² − ε⁴q)/(8ω_c² + ε⁴); the stationary state of the collision-model generator at α = 1 is (ω_c² + ε⁴q)/(2ω_c² + ε⁴) (with the printed, half-rate M it would be (4ω_c² + ε⁴q)/(8ω_c² + ε⁴): the sign is wrong either way). The printed sign gives a negative population −q as ω_c → 0.",
+        route: "stationary state of the generator −i[H_S(1), ·] + D built from Eqs. (12)–(13) (see mayo.eq14), by Gaussian elimination on its real 4×4 form (exact in the tests)",
         confidence: .high,
         evidence: {
             try exactEvidence(printed: "mayo.eqA6.constant", corrected: "mayo.eqA6.constant.corrected",
                               point: [.omega_c: "1/10", .epsilon: "1", .beta_c: "1"],
-                              independentLabel: "stationary ρ₀₀ of the printed M(1)") { _ in
+                              independentLabel: "stationary ρ₀₀ of the collision-model generator at α = 1") { _ in
                 let omega = BigInterval(BigRational(1) / 10), epsilon = BigInterval(1)
-                let q = Mayo.invertedPopulation(BoltzmannFactor(theta: omega / 2))
-                guard let p = stationaryExcitedPopulation(alpha: BigInterval(1), omega: omega, epsilon: epsilon,
-                                                          gammaPlus: epsilon * epsilon * (1 - q), gammaMinus: epsilon * epsilon * q,
-                                                          isCertainlyNonzero: { !$0.containsZero }) else {
+                let g = Mayo.realGenerator(CollisionModel.generator(alpha: BigInterval(1), omega: omega, epsilon: epsilon,
+                                                                    BoltzmannFactor(theta: omega / 2)))
+                guard let x = Mayo.stationaryState(g, isCertainlyNonzero: { !$0.containsZero }) else {
                     throw FormulaError.evaluationFailed(formula: "mayo.eqA6.constant", reason: "singular generator at this precision")
                 }
-                return p
+                return x[0]
+            }
+        })
+
+    static let mayoA6 = Erratum(
+        id: "mayo.eqA6", paper: .mayo, equation: "Eq. (A6)",
+        printedFormula: "mayo.eqA6", correctedFormula: "mayo.eqA6.corrected",
+        summary: "Besides the sign of C, (A6) lacks a sine term: with no coherence at t = 0 the initial slope is ρ̇₀₀(0) = −Γ(p_h − q), not the printed −aB. Its a = 3ε²/8 and Ω = √(ω_c² − ε⁴/64) belong to the printed half-rate M; with the collision-model rates (population relaxation ε², as Eq. 7 and (A5) use) ρ^x₀₀(t) = e^{−at}(B cos Ωt + B′ sin Ωt) + C, a = 3ε²/4, Ω = √(ω_c² − ε⁴/16), C = (ω_c² + ε⁴q)/(2ω_c² + ε⁴), B = p_h − C, B′ = (aB − ε²(p_h − q))/Ω.",
+        route: "ρ(t) = e^{tL}ρ(0) for the collision-model generator at α = 1 (see mayo.eq14), from the thermal populations of ρ(0) = ρ_{β_h}, by a Taylor series with a rigorous tail bound in interval arithmetic",
+        confidence: .high,
+        evidence: {
+            try exactEvidence(printed: "mayo.eqA6", corrected: "mayo.eqA6.corrected",
+                              point: [.t: "2", .omega_c: "1", .epsilon: "4/5", .beta_c: "2", .beta_h: "1/2", .omega_h: "3"],
+                              independentLabel: "ρ₀₀(t) = [e^{tL}ρ(0)]₀₀ at t = 2") { _ in
+                let omega = BigInterval(1), epsilon = BigInterval(BigRational(4) / 5)
+                let g = Mayo.realGenerator(CollisionModel.generator(alpha: BigInterval(1), omega: omega, epsilon: epsilon,
+                                                                    BoltzmannFactor(theta: BigInterval(2) * omega / 2)))
+                let ph = Mayo.thermalPopulation(BoltzmannFactor(theta: BigInterval(BigRational(1) / 2) * BigInterval(3) / 2))
+                return try evolve(g, [ph, 0, 0, 1 - ph], t: BigInterval(2))[0]
             }
         })
 
@@ -244,7 +275,7 @@ extension Errata {
     static let mayoWeakCouplingEfficiency = Erratum(
         id: "mayo.weak-coupling-efficiency", paper: .mayo, equation: "η in the weak-coupling limit, Appendix A (last display)",
         printedFormula: "mayo.weak-coupling-efficiency", correctedFormula: "mayo.weak-coupling-efficiency.corrected",
-        summary: "The printed η subtracts ω_c(p_h − p_c)/|Q_h|, which is exactly ω_c/ω_h, so it tends to 1 − 2ω_c/ω_h, not η_Otto, as ε → 0; and its ε² term has the opposite sign of what (A1) gives. (A1) with the printed closed-form Q_c gives η = η_Otto + ε²π(5/16 + 3p_h/8 − q)/|Q_h|, below η_Otto whenever q > 1/2 — the paper's stated bound. The printed form even exceeds η_Otto at the paper's own coupling ε = 0.25 when β_hω_h = 3.",
+        summary: "The printed η subtracts ω_c(p_h − p_c)/|Q_h|, which is exactly ω_c/ω_h, so it tends to 1 − 2ω_c/ω_h, not η_Otto, as ε → 0; and its ε² term has the opposite sign of what (A1) gives. (A1) with the printed closed-form Q_c gives η = η_Otto + ε²π(5/16 + 3p_h/8 − q)/|Q_h|, below η_Otto whenever q > 1/2 — the paper's stated bound. The printed form even exceeds η_Otto at the paper's own coupling ε = 0.25 when β_hω_h = 3. Scope: as for mayo.qc.weak-coupling, the correction is relative to the paper's closed-form Q_c.",
         route: "(A1) η = 1 − |Q_c|/|Q_h| with Q_c the printed closed form at t_d = π/ω_c (rigorous intervals) and Q_h of (A2); agreement means |difference| < 2ε⁴ (the neglected order; |Q_h| > 1/2 at this point)",
         confidence: .medium,
         evidence: {
@@ -274,7 +305,7 @@ extension Errata {
     static let mayoWeakCouplingHeat = Erratum(
         id: "mayo.qc.weak-coupling", paper: .mayo, equation: "Q_c in the weak-coupling limit, Appendix A",
         printedFormula: "mayo.qc.weak-coupling", correctedFormula: "mayo.qc.weak-coupling.corrected",
-        summary: "The printed weak-coupling Q_c (ε² coefficient π(5/8 − q/2)) is not the first-order expansion, at t_d = π/ω_c, of the printed closed form of Q_c; that expansion has ε² coefficient π(5/16 + 3p_h/8 − q), p_h = e^{−β_hω_h/2}/Z_h. (The sign of the ε² term decides whether η lies below η_Otto.)",
+        summary: "The printed weak-coupling Q_c (ε² coefficient π(5/8 − q/2)) is not the first-order expansion, at t_d = π/ω_c, of the printed closed form of Q_c; that expansion has ε² coefficient π(5/16 + 3p_h/8 − q), p_h = e^{−β_hω_h/2}/Z_h. (The sign of the ε² term decides whether η lies below η_Otto.) Scope: this corrects the weak-coupling step relative to the paper's own closed form, which itself inherits the (A6) and rate errata (mayo.eqA6, mayo.eq14); the collision-model value of the ε² coefficient is not asserted here.",
         route: "the printed closed form of Q_c (with either C of (A6): the difference is O(ε⁴)) evaluated in rigorous interval arithmetic at small ε and t_d = π/ω_c; agreement means |difference| ≤ ε⁴ (the neglected order, with ω_c = 1 and O(1) coefficients below 1 at this point)",
         confidence: .medium,
         evidence: {

@@ -19,13 +19,33 @@ extension Mayo {
         return (4 * omegaC * omegaC - e4 * invertedPopulation(b)) / (8 * omegaC * omegaC + e4)
     }
 
-    /// The constant of (A6), corrected (erratum `mayo.eqA6.constant`): C = (4ω_c² + ε⁴q)/(8ω_c² + ε⁴),
-    /// the stationary excited population of Eq. (14)'s generator at α = 1 when its α = 0
-    /// stationary population is q. It tends to q without drive (ω_c → 0) and to 1/2 under strong
-    /// drive; the printed sign tends to −q, a negative population.
+    /// The constant of (A6), corrected (erratum `mayo.eqA6.constant`): the stationary excited
+    /// population at α = 1 of the collision-model generator (population relaxation ε², coherence
+    /// damping ε²/2, relaxation target q without drive — see `generatorEq14Corrected`):
+    /// C = (ω_c² + ε⁴q)/(2ω_c² + ε⁴). It tends to q without drive (ω_c → 0) and to 1/2 under
+    /// strong drive; the printed sign tends to −q, a negative population. (Within the printed,
+    /// half-rate M the same calculation gives (4ω_c² + ε⁴q)/(8ω_c² + ε⁴): the sign is wrong in
+    /// either convention.)
     public static func constantA6Corrected<F: RationalField>(omegaC: F, epsilon: F, cold b: BoltzmannFactor<F>) -> F {
         let e4 = epsilon * epsilon * epsilon * epsilon
-        return (4 * omegaC * omegaC + e4 * invertedPopulation(b)) / (8 * omegaC * omegaC + e4)
+        return (omegaC * omegaC + e4 * invertedPopulation(b)) / (2 * omegaC * omegaC + e4)
+    }
+
+    /// (A6) corrected (erratum `mayo.eqA6`), in the collision-model rates (Eq. 7's τ_∥ = 1/ε²,
+    /// (A5)'s e^{−ε²t}): ρ^x₀₀(t) = e^{−at}(B cos Ωt + B′ sin Ωt) + C with a = 3ε²/4,
+    /// Ω = √(ω_c² − ε⁴/16), C as in `constantA6Corrected`, B = p_h − C and
+    /// B′ = (aB − ε²(p_h − q))/Ω — the sine term fixes the initial slope ρ̇₀₀(0) = −ε²(p_h − q)
+    /// (no coherence at t = 0, so only the dissipator acts), which the printed form lacks.
+    public static func excitedPopulationA6Corrected<T: TranscendentalField>(t: T, omegaC: T, epsilon: T,
+                                                                           cold: BoltzmannFactor<T>, hot: BoltzmannFactor<T>) -> T {
+        let e2 = epsilon * epsilon
+        let a = 3 * e2 / 4
+        let omega = T.sqrt(omegaC * omegaC - e2 * e2 / 16)
+        let c = constantA6Corrected(omegaC: omegaC, epsilon: epsilon, cold: cold)
+        let ph = thermalPopulation(hot), q = invertedPopulation(cold)
+        let b = ph - c
+        let bPrime = (a * b - e2 * (ph - q)) / omega
+        return T.exp(-a * t) * (b * T.cos(omega * t) + bPrime * T.sin(omega * t)) + c
     }
 
     /// Ω = √(ω_c² − ε⁴/64) of (A6).

@@ -21,15 +21,29 @@ public struct ComplexOver<F: RationalField> {
 ///   [  γ⁺/2    −iωα/2               iωα/2             −γ⁻/2  ]
 extension Mayo {
     public static func generatorEq14<F: RationalField>(alpha: F, omega: F, epsilon: F, gammaPlus: F, gammaMinus: F) -> [[ComplexOver<F>]] {
+        generatorLayout(alpha: alpha, omega: omega, excitedDecay: gammaPlus / 2, excitedGain: gammaMinus / 2,
+                        coherenceDamping: epsilon * epsilon / 4)
+    }
+
+    /// Eq. (14) corrected (erratum `mayo.eq14`): the same layout with the rates of the collision
+    /// model, M₀₀ = −γ⁻, M₀₃ = γ⁺, coherence damping ε²/2 (γ^± as printed: γ^± = ε² e^{±βω/2}/Z₁).
+    /// Population relaxation is then γ⁺ + γ⁻ = ε² = 1/τ_∥ (Eq. 7), and M(0) relaxes to ρ_full (Eq. 6).
+    public static func generatorEq14Corrected<F: RationalField>(alpha: F, omega: F, epsilon: F, _ b: BoltzmannFactor<F>) -> [[ComplexOver<F>]] {
+        let rates = ratesEq14(epsilon: epsilon, b)
+        return generatorLayout(alpha: alpha, omega: omega, excitedDecay: rates.minus, excitedGain: rates.plus,
+                               coherenceDamping: epsilon * epsilon / 2)
+    }
+
+    /// The printed layout of Eq. (14) with its three dissipative entries as arguments.
+    static func generatorLayout<F: RationalField>(alpha: F, omega: F, excitedDecay: F, excitedGain: F, coherenceDamping: F) -> [[ComplexOver<F>]] {
         typealias C = ComplexOver<F>
         let drive = omega * alpha / 2
         let detuning = omega * (1 - alpha)
-        let damping = epsilon * epsilon / 4
         return [
-            [C(-gammaPlus / 2), C(0, drive), C(0, -drive), C(gammaMinus / 2)],
-            [C(0, drive), C(-damping, -detuning), C(0), C(0, -drive)],
-            [C(0, -drive), C(0), C(-damping, detuning), C(0, drive)],
-            [C(gammaPlus / 2), C(0, -drive), C(0, drive), C(-gammaMinus / 2)],
+            [C(-excitedDecay), C(0, drive), C(0, -drive), C(excitedGain)],
+            [C(0, drive), C(-coherenceDamping, -detuning), C(0), C(0, -drive)],
+            [C(0, -drive), C(0), C(-coherenceDamping, detuning), C(0, drive)],
+            [C(excitedDecay), C(0, -drive), C(0, drive), C(-excitedGain)],
         ]
     }
 
@@ -38,13 +52,6 @@ extension Mayo {
     public static func ratesEq14<F: RationalField>(epsilon: F, _ b: BoltzmannFactor<F>) -> (plus: F, minus: F) {
         let e2 = epsilon * epsilon
         return (e2 * invertedPopulation(b), e2 * thermalPopulation(b))
-    }
-
-    /// Corrected rates (erratum `mayo.eq14.rates`): γ^± = ε² e^{∓βω/2}/Z₁, the labels swapped,
-    /// so that M(0)'s stationary state is Eq. (6)'s negative-temperature ρ_full.
-    public static func ratesEq14Corrected<F: RationalField>(epsilon: F, _ b: BoltzmannFactor<F>) -> (plus: F, minus: F) {
-        let r = ratesEq14(epsilon: epsilon, b)
-        return (r.minus, r.plus)
     }
 
     /// M(α) as a real 4×4 matrix on x = (ρ₀₀, Re ρ₀₁, Im ρ₀₁, ρ₁₁) (with ρ₁₀ = ρ₀₁*), obtained
