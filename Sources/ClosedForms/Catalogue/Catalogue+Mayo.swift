@@ -69,6 +69,14 @@ extension Catalogue {
     static func mayoA6Corrected<T: TranscendentalField>(_ a: Arguments<T>) throws -> T {
         Mayo.excitedPopulationA6Corrected(t: a[.t], omegaC: a[.omega_c], epsilon: a[.epsilon], cold: coldFactor(a), hot: hotFactor(a))
     }
+    static func mayoA5<T: TranscendentalField>(_ a: Arguments<T>) throws -> T {
+        let start = Mayo.excitedPopulationA6Corrected(t: a[.t_d], omegaC: a[.omega_c], epsilon: a[.epsilon], cold: coldFactor(a), hot: hotFactor(a))
+        return Mayo.excitedPopulationA5(t: a[.t], tD: a[.t_d], epsilon: a[.epsilon], populationAtTD: start, cold: coldFactor(a))
+    }
+    static func mayoA5Corrected<T: TranscendentalField>(_ a: Arguments<T>) throws -> T {
+        let start = Mayo.excitedPopulationA6Corrected(t: a[.t_d], omegaC: a[.omega_c], epsilon: a[.epsilon], cold: coldFactor(a), hot: hotFactor(a))
+        return Mayo.excitedPopulationA5Corrected(t: a[.t], tD: a[.t_d], epsilon: a[.epsilon], populationAtTD: start, cold: coldFactor(a))
+    }
     static func mayoQc<T: TranscendentalField>(_ a: Arguments<T>) throws -> T {
         Mayo.coldHeat(omegaC: a[.omega_c], epsilon: a[.epsilon], tD: a[.t_d], constant: try mayoA6Constant(a),
                       cold: coldFactor(a), hot: hotFactor(a))
@@ -248,6 +256,19 @@ extension Catalogue {
                     status: .corrected(erratum: "mayo.eqA6"),
                     implementation: .transcendental(interval: mayoA6Corrected, double: mayoA6Corrected),
                     referenceCases: [[.t: "2", .omega_c: "1", .epsilon: "1/4", .beta_c: "10", .beta_h: "1/10", .omega_h: "3/2"]]),
+            Formula("mayo.eqA5", paper: .mayo, equation: "Eq. (A5)", section: appendix,
+                    expression: "rho^z_00(t) = (rho^x_00(t_d) - q) e^(-epsilon^2 t) + q for t >= t_d (rho^x_00(t_d) from the corrected (A6))",
+                    parameters: [Parameter(.t, .nonNegative), Parameter(.t_d, .nonNegative), omegaC, epsilon, betaC, betaH, omegaH],
+                    constraints: [modelCoupling, Constraint("t >= t_d") { v in (v[.t] ?? 0) >= (v[.t_d] ?? 0) }],
+                    implementation: .transcendental(interval: mayoA5, double: mayoA5),
+                    referenceCases: [[.t: "3", .t_d: "2", .omega_c: "1", .epsilon: "1/4", .beta_c: "10", .beta_h: "1/10", .omega_h: "2"]]),
+            Formula("mayo.eqA5.corrected", paper: .mayo, equation: "Eq. (A5)", section: appendix,
+                    expression: "rho^z_00(t) = (rho^x_00(t_d) - q) e^(-epsilon^2 (t - t_d)) + q for t >= t_d",
+                    parameters: [Parameter(.t, .nonNegative), Parameter(.t_d, .nonNegative), omegaC, epsilon, betaC, betaH, omegaH],
+                    constraints: [modelCoupling, Constraint("t >= t_d") { v in (v[.t] ?? 0) >= (v[.t_d] ?? 0) }],
+                    status: .corrected(erratum: "mayo.eqA5"),
+                    implementation: .transcendental(interval: mayoA5Corrected, double: mayoA5Corrected),
+                    referenceCases: [[.t: "3", .t_d: "2", .omega_c: "1", .epsilon: "1/4", .beta_c: "10", .beta_h: "1/10", .omega_h: "2"]]),
             Formula("mayo.qc", paper: .mayo, equation: "Q_c closed form (after A6)", section: appendix,
                     expression: "Q_c = 8 w e^2 B e^(-3e^2 t_d/8)(8 Om sin Om t_d - 3e^2 cos Om t_d)/(9e^4 + 64 Om^2) + 24 e^4 w B/(9e^4 + 64 Om^2) + w t_d (4w^2 e^2 - e^6 q)/(8w^2 + e^4) - e^2 q w t_d - w(q - B e^(-3e^2 t_d/8) cos Om t_d - C), w = omega_c, e = epsilon",
                     parameters: [omegaC, epsilon, Parameter(.t_d, .nonNegative), betaC, betaH, omegaH], constraints: [smallCoupling],

@@ -89,7 +89,7 @@ public enum Errata {
                         criterion: "equal when correctly rounded to \(digits) significant digits")
     }
 
-    public static let all: [Erratum] = [cakmakEq10C1, cakmakA1, cakmakCaption, mayoGenerator, mayoA6Constant, mayoA6, mayoWeakCouplingHeat, mayoWeakCouplingEfficiency]
+    public static let all: [Erratum] = [cakmakEq10C1, cakmakA1, cakmakCaption, mayoGenerator, mayoA6Constant, mayoA6, mayoA5, mayoWeakCouplingHeat, mayoWeakCouplingEfficiency]
 
     public static func erratum(id: String) -> Erratum? { all.first { $0.id == id } }
 }
@@ -262,6 +262,26 @@ extension Errata {
                                                                     BoltzmannFactor(theta: BigInterval(2) * omega / 2)))
                 let ph = Mayo.thermalPopulation(BoltzmannFactor(theta: BigInterval(BigRational(1) / 2) * BigInterval(3) / 2))
                 return try evolve(g, [ph, 0, 0, 1 - ph], t: BigInterval(2))[0]
+            }
+        })
+
+    static let mayoA5 = Erratum(
+        id: "mayo.eqA5", paper: .mayo, equation: "Eq. (A5)",
+        printedFormula: "mayo.eqA5", correctedFormula: "mayo.eqA5.corrected",
+        summary: "(A5) relaxes from ρ^x₀₀(t_d) with e^{−ε²t}; the relaxation starts at t_d, so it must be e^{−ε²(t − t_d)} (the printed form is discontinuous at t_d). The printed closed form of Q_c integrates the corrected form.",
+        route: "ρ(t) = e^{(t − t_d)L(0)} e^{t_d L(1)} ρ(0) for the collision-model generator (see mayo.eq14), Taylor series with rigorous tail bounds; both (A5) forms take ρ^x₀₀(t_d) from the corrected (A6), so only (A5) is tested",
+        confidence: .high,
+        evidence: {
+            try exactEvidence(printed: "mayo.eqA5", corrected: "mayo.eqA5.corrected",
+                              point: [.t: "3", .t_d: "2", .omega_c: "1", .epsilon: "1/2", .beta_c: "10", .beta_h: "1/10", .omega_h: "2"],
+                              independentLabel: "[e^{(t−t_d)L(0)} e^{t_d L(1)} ρ(0)]₀₀ at t = 3, t_d = 2") { _ in
+                let omega = BigInterval(1), epsilon = BigInterval(BigRational(1) / 2)
+                let cold = BoltzmannFactor(theta: BigInterval(10) * omega / 2)
+                let ph = Mayo.thermalPopulation(BoltzmannFactor(theta: BigInterval(BigRational(1) / 10) * BigInterval(2) / 2))
+                let drive = Mayo.realGenerator(CollisionModel.generator(alpha: BigInterval(1), omega: omega, epsilon: epsilon, cold))
+                let free = Mayo.realGenerator(CollisionModel.generator(alpha: BigInterval(0), omega: omega, epsilon: epsilon, cold))
+                let atTD = try evolve(drive, [ph, 0, 0, 1 - ph], t: BigInterval(2))
+                return try evolve(free, atTD, t: BigInterval(1))[0]
             }
         })
 

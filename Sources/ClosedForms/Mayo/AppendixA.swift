@@ -48,6 +48,22 @@ extension Mayo {
         return T.exp(-a * t) * (b * T.cos(omega * t) + bPrime * T.sin(omega * t)) + c
     }
 
+    /// (A5) as printed, for t ≥ t_d: ρ^z₀₀(t) = (ρ^x₀₀(t_d) − q) e^{−ε²t} + q, with ρ^x₀₀(t_d)
+    /// supplied (the package uses the corrected (A6), so that only (A5) is under test).
+    public static func excitedPopulationA5<T: TranscendentalField>(t: T, tD: T, epsilon: T, populationAtTD: T, cold: BoltzmannFactor<T>) -> T {
+        let q = invertedPopulation(cold)
+        _ = tD
+        return (populationAtTD - q) * T.exp(-epsilon * epsilon * t) + q
+    }
+
+    /// (A5) corrected (erratum `mayo.eqA5`): the relaxation starts at t_d,
+    /// ρ^z₀₀(t) = (ρ^x₀₀(t_d) − q) e^{−ε²(t − t_d)} + q; the printed e^{−ε²t} is discontinuous at t_d.
+    public static func excitedPopulationA5Corrected<T: TranscendentalField>(t: T, tD: T, epsilon: T, populationAtTD: T,
+                                                                           cold: BoltzmannFactor<T>) -> T {
+        let q = invertedPopulation(cold)
+        return (populationAtTD - q) * T.exp(-epsilon * epsilon * (t - tD)) + q
+    }
+
     /// Ω = √(ω_c² − ε⁴/64) of (A6).
     public static func frequencyA6<T: TranscendentalField>(omegaC: T, epsilon: T) -> T {
         T.sqrt(omegaC * omegaC - epsilon * epsilon * epsilon * epsilon / 64)
