@@ -19,6 +19,8 @@ test: deps
 
 reproduce: build
 	$(SWIFT) run -c release qbattery selfcheck
+	$(SWIFT) run -c release qbattery reference --check
+	$(SWIFT) run -c release qbattery errata
 
 memcheck: deps
 	@./scripts/ensure-system-packages.sh --valgrind
