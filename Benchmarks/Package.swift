@@ -6,14 +6,26 @@ let package = Package(
     name: "qbattery-benchmarks",
     dependencies: [
         .package(name: "main", path: ".."),
+        .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
     ],
     targets: [
         // The grid written in plain C against MPFR: what a wrapper cannot beat by wrapping alone.
         .target(name: "CMPFRGrid", cSettings: [.unsafeFlags(["-O2"])], linkerSettings: [.linkedLibrary("mpfr"), .linkedLibrary("gmp")]),
+        // The grids of grid.c written once, generically, as the package writes closed forms.
+        .target(name: "BenchmarkGrids", dependencies: [.product(name: "BigNumerics", package: "main")]),
         .executableTarget(
             name: "bench-ratio",
-            dependencies: ["CMPFRGrid", .product(name: "BigNumerics", package: "main")],
+            dependencies: ["CMPFRGrid", "BenchmarkGrids", .product(name: "BigNumerics", package: "main")],
             path: "Sources/BenchRatio"),
+        // The same grids under ordo-one/benchmark: percentiles, and mallocs per evaluation.
+        .executableTarget(
+            name: "EngineGrid",
+            dependencies: [
+                "CMPFRGrid", "BenchmarkGrids",
+                .product(name: "Benchmark", package: "benchmark"),
+            ],
+            path: "Benchmarks/EngineGrid",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]),
     ],
     swiftLanguageModes: [.v6]
 )
