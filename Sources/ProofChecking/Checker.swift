@@ -99,7 +99,8 @@ struct DerivationContext {
     let definitions: [String: Definition]
     let atoms: [ResolvedAtom]
     let domains: [String: Domain]
-    let integerRanges: [String: ClosedRange<Int>]
+    /// Integer parameters in declaration order with their bounds (possibly using earlier ones).
+    let integerRanges: [(name: String, lower: Expr, upper: Expr)]
     let atomLocations: [String: SourceLocation]
 
     init(_ d: Derivation) throws(ProofError) {
@@ -107,10 +108,11 @@ struct DerivationContext {
         for def in d.definitions { defs[def.name] = def }
         definitions = defs
         var domains: [String: Domain] = [:]
-        var ranges: [String: ClosedRange<Int>] = [:]
+        var ranges: [(name: String, lower: Expr, upper: Expr)] = []
         for a in d.assumptions {
-            if a.isInteger, let lo = a.lower?.numerator.asInt, let hi = a.upper?.numerator.asInt {
-                ranges[a.variable] = lo...hi
+            if a.isInteger, let (lo, hi) = a.integerBounds {
+                ranges.removeAll { $0.name == a.variable }
+                ranges.append((a.variable, lo, hi))
                 continue
             }
             var dom = domains[a.variable] ?? Domain(lower: nil, lowerOpen: true, upper: nil, upperOpen: true)

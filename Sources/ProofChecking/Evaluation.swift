@@ -110,9 +110,11 @@ struct Evaluator<A: Algebra> {
         }
     }
 
-    /// (atom, m) when `argument` = m·g for an atom y = e^g and an integer m ≠ 0.
+    /// (atom, m) when `argument` = m·g for an atom y = e^g and an integer m.
     func matchAtom(_ argument: Expr, _ integers: [String: Int]) throws -> (String, Int)? {
-        guard let p = SparsePolynomial.of(argument, integers), !p.isZero else { return nil }
+        guard let p = SparsePolynomial.of(argument, integers) else { return nil }
+        // A zero argument is 0·g for any atom: e^0 = y^0 = 1.
+        if p.isZero, let atom = atoms.first { return (atom.name, 0) }
         for atom in atoms {
             guard let g = SparsePolynomial.of(atom.exponent, integers), let ratio = p.ratio(to: g),
                   ratio.isInteger, let m = ratio.numerator.asInt, abs(m) <= 10_000 else { continue }

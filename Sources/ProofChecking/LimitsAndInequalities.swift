@@ -13,7 +13,7 @@ extension StepCheck {
         guard let v = step.limitVariable, let p = step.limitPoint else {
             throw EvalIssue.semantic(ProofError(.semantic, step.location, "a limit step needs 'as VAR -> POINT'"))
         }
-        let cases = integerCases()
+        let cases = try integerCases()
         if let verdict = try exactLimit(cases, v, p) { return verdict }
         return try numericLimit(cases, v, p)
     }
@@ -137,7 +137,7 @@ extension StepCheck {
     // MARK: (4) Inequalities: small ≤ big (or <)
 
     func inequality(_ small: Expr, _ big: Expr, strict: Bool) throws -> Verdict {
-        let cases = integerCases()
+        let cases = try integerCases()
         let difference = Expr(.binary("-", big, small), at: step.location)
         var pieces = 0
         var exact = true

@@ -331,14 +331,14 @@ public enum ProofParser {
                     p.advance()
                     try p.expectEnd()
                     return Assumption(variable: name, isInteger: false, lower: lo, lowerStrict: lowerStrict,
-                                      upper: hi, upperStrict: upperStrict, location: at)
+                                      upper: hi, upperStrict: upperStrict, integerBounds: nil, location: at)
                 }
-                let lo = try p.constant()
+                let lo = try p.expression()
                 try p.expect("...")
-                let hi = try p.constant()
+                let hi = try p.expression()
                 try p.expectEnd()
-                guard lo.isInteger, hi.isInteger, lo <= hi else { throw ProofError(.parse, at, "an integer range needs integers a <= b: N in a...b") }
-                return Assumption(variable: name, isInteger: true, lower: lo, lowerStrict: false, upper: hi, upperStrict: false, location: at)
+                return Assumption(variable: name, isInteger: true, lower: nil, lowerStrict: false, upper: nil, upperStrict: false,
+                                  integerBounds: (lo, hi), location: at)
             }
             guard case let .symbol(op) = p.current.kind, ["<", "<=", ">", ">="].contains(op) else {
                 throw p.error("expected 'in', '<', '<=', '>' or '>=' after '\(nameToken.text)'")
@@ -347,10 +347,10 @@ public enum ProofParser {
             let bound = try p.constant()
             try p.expectEnd()
             switch op {
-            case ">": return Assumption(variable: name, isInteger: false, lower: bound, lowerStrict: true, upper: nil, upperStrict: false, location: at)
-            case ">=": return Assumption(variable: name, isInteger: false, lower: bound, lowerStrict: false, upper: nil, upperStrict: false, location: at)
-            case "<": return Assumption(variable: name, isInteger: false, lower: nil, lowerStrict: false, upper: bound, upperStrict: true, location: at)
-            default: return Assumption(variable: name, isInteger: false, lower: nil, lowerStrict: false, upper: bound, upperStrict: false, location: at)
+            case ">": return Assumption(variable: name, isInteger: false, lower: bound, lowerStrict: true, upper: nil, upperStrict: false, integerBounds: nil, location: at)
+            case ">=": return Assumption(variable: name, isInteger: false, lower: bound, lowerStrict: false, upper: nil, upperStrict: false, integerBounds: nil, location: at)
+            case "<": return Assumption(variable: name, isInteger: false, lower: nil, lowerStrict: false, upper: bound, upperStrict: true, integerBounds: nil, location: at)
+            default: return Assumption(variable: name, isInteger: false, lower: nil, lowerStrict: false, upper: bound, upperStrict: false, integerBounds: nil, location: at)
             }
         }
         let lo = try p.constant()
@@ -362,7 +362,8 @@ public enum ProofParser {
         let hi = try p.constant()
         try p.expectEnd()
         guard lo <= hi else { throw ProofError(.parse, at, "empty domain: \(lo) > \(hi)") }
-        return Assumption(variable: name, isInteger: false, lower: lo, lowerStrict: op1 == "<", upper: hi, upperStrict: op2 == "<", location: at)
+        return Assumption(variable: name, isInteger: false, lower: lo, lowerStrict: op1 == "<", upper: hi, upperStrict: op2 == "<",
+                          integerBounds: nil, location: at)
     }
 
     static func step(_ p: inout LineParser, expectedFailure: Bool, at: SourceLocation) throws(ProofError) -> Step {

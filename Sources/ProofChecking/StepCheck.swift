@@ -20,13 +20,22 @@ struct StepCheck {
     var atomNames: Set<String> { Set(context.atoms.map(\.name)) }
 
     /// The integer parameters the step uses and every combination of their values.
-    func integerCases() -> [[String: Int]] {
+    func integerCases() throws -> [[String: Int]] {
         var names = freeNames(lhs).union(freeNames(rhs))
         for a in context.atoms where names.contains(a.name) { names.formUnion(freeNames(a.exponent)) }
+        // Parameters whose ranges the used ones depend on are needed too.
+        for r in context.integerRanges.reversed() where names.contains(r.name) {
+            names.formUnion(freeNames(r.lower).union(freeNames(r.upper)))
+        }
         var cases: [[String: Int]] = [[:]]
-        for n in names.sorted() {
-            guard let range = context.integerRanges[n] else { continue }
-            cases = cases.flatMap { c in range.map { v in c.merging([n: v]) { $1 } } }
+        for r in context.integerRanges where names.contains(r.name) {
+            cases = try cases.flatMap { c -> [[String: Int]] in
+                let lo: Int, hi: Int
+                do { lo = try IntegerEvaluator.value(r.lower, c); hi = try IntegerEvaluator.value(r.upper, c) } catch {
+                    throw EvalIssue.semantic(ProofError(.semantic, r.lower.location, "the range of \(r.name) must be integer expressions of earlier integer parameters"))
+                }
+                return lo > hi ? [] : (lo...hi).map { c.merging([r.name: $0]) { $1 } }
+            }
         }
         return cases
     }
@@ -94,7 +103,7 @@ struct StepCheck {
 
     func domain(of name: String) throws -> Domain {
         if let d = context.domains[name] { return d }
-        if context.integerRanges[name] != nil {
+        if context.integerRanges.contains(where: { $0.name == name }) {
             throw EvalIssue.semantic(ProofError(.semantic, step.location, "\(name) is an integer parameter used where a real one is needed"))
         }
         throw EvalIssue.semantic(ProofError(.semantic, step.location, "\(name) has no domain: add an 'assume' line for it (e.g. assume \(name) > 0)"))
@@ -149,7 +158,7 @@ struct StepCheck {
     // MARK: (1)/(2) Equality
 
     func equality() throws -> Verdict {
-        let cases = integerCases()
+        let cases = try integerCases()
         var exactApplicable = true
         var atomsUsed = false
         var mismatch: [String: Int]?

@@ -95,10 +95,12 @@ public struct Assumption: Sendable {
     public let lowerStrict: Bool
     public let upper: BigRational?
     public let upperStrict: Bool
+    /// Bounds of an integer range, which may use earlier integer parameters (`k in 0...N`).
+    public var integerBounds: (Expr, Expr)?
     public let location: SourceLocation
 
     public var text: String {
-        if isInteger, let l = lower, let u = upper { return "\(variable) in \(l)...\(u)" }
+        if isInteger, let (l, u) = integerBounds { return "\(variable) in \(l)...\(u)" }
         let lo = lower.map { "\($0) \(lowerStrict ? "<" : "<=") " } ?? ""
         let hi = upper.map { " \(upperStrict ? "<" : "<=") \($0)" } ?? ""
         return lo + variable + hi
