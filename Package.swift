@@ -6,7 +6,8 @@
 //   BigNumerics       – exact (BigInt, BigRational, Polynomial, RationalFunction), MPFR BigFloat, MPFI BigInterval
 //   ClosedForms       – every printed formula of both papers, written once, generic over the number type
 //   Simulator         – independent Double-precision physics: operators, Lindbladians, collision models
-//   Verification      – cross-checks, reference tables, errata, proof checking
+//   Verification      – cross-checks, reference tables, errata
+//   ProofChecking     – Proofs/*.proof: parser and step checker (exact, random points, limits, rigorous inequalities)
 //   QBatteryCLI       – the `qbattery` command
 import PackageDescription
 
@@ -27,6 +28,7 @@ let package = Package(
         .library(name: "ClosedForms", targets: ["ClosedForms"]),
         .library(name: "Simulator", targets: ["Simulator"]),
         .library(name: "Verification", targets: ["Verification"]),
+        .library(name: "ProofChecking", targets: ["ProofChecking"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-numerics", from: "1.1.1"),
@@ -68,10 +70,16 @@ let package = Package(
         .target(
             name: "Verification",
             dependencies: ["BigNumerics", "ClosedForms", "Simulator"]),
+        .target(
+            name: "ProofChecking",
+            dependencies: [
+                "BigNumerics",
+                .product(name: "RealModule", package: "swift-numerics"),
+            ]),
         .executableTarget(
             name: "QBatteryCLI",
             dependencies: [
-                "BigNumerics", "ClosedForms", "Simulator", "Verification",
+                "BigNumerics", "ClosedForms", "Simulator", "Verification", "ProofChecking",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .testTarget(
@@ -87,6 +95,9 @@ let package = Package(
         .testTarget(
             name: "SimulatorTests",
             dependencies: ["Simulator", "CLAPACKE"]),
+        .testTarget(
+            name: "ProofCheckingTests",
+            dependencies: ["ProofChecking", "BigNumerics"]),
         .testTarget(
             name: "VerificationTests",
             dependencies: ["Verification"]),

@@ -1,0 +1,200 @@
+import BigNumerics
+import Foundation
+import RealModule
+
+/// Seeded generator (SplitMix64), so every run checks the same points.
+struct SplitMix64 {
+    var state: UInt64
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
+
+/// A variable's domain from the `assume` lines (or an atom's range).
+struct Domain {
+    var lower: BigRational?
+    var lowerOpen: Bool
+    var upper: BigRational?
+    var upperOpen: Bool
+}
+
+/// Checks every step of a proof file with the strongest method that applies.
+public struct ProofChecker: Sendable {
+    /// Precision of the random-point and limit evaluations (bits); 1100 bits ≈ 331 digits.
+    public var floatBits = 1100
+    /// Digits of agreement a numerical identity needs.
+    public var requiredDigits = 200
+    /// Random points per integer-parameter value (exact and high-precision methods).
+    public var pointsPerCase = 3
+    /// Interval boxes allowed per integer-parameter value before a step is "undecided".
+    public var maxBoxes = 40_000
+    /// Size of the sample set S for Schwartz–Zippel (points i/M of the domain, M = 2^40).
+    static let sampleBits = 40
+
+    public init() {}
+
+    /// Parses and checks a file. Parse errors are thrown; everything else is in the report.
+    public func check(text: String, path: String) throws(ProofError) -> FileReport {
+        let file = try ProofParser.parse(text: text, path: path)
+        return check(file)
+    }
+
+    public func check(_ file: ProofFile) -> FileReport {
+        var steps: [StepReport] = []
+        for d in file.derivations { steps += check(d, path: file.path) }
+        return FileReport(path: file.path, steps: steps)
+    }
+
+    func check(_ d: Derivation, path: String) -> [StepReport] {
+        var reports: [StepReport] = []
+        let context: DerivationContext
+        do { context = try DerivationContext(d) } catch {
+            return [StepReport(file: path, line: error.location.line, derivation: d.name, relation: .equal,
+                               method: .none, outcome: .error, detail: error.description, seconds: 0)]
+        }
+        for claim in d.claims {
+            var previous: Expr
+            do { previous = try context.expand(claim.start) } catch {
+                reports.append(StepReport(file: path, line: claim.location.line, derivation: d.name, relation: .equal,
+                                          method: .none, outcome: .error, detail: error.description, seconds: 0))
+                continue
+            }
+            for step in claim.steps {
+                let start = Date()
+                var method = ProofMethod.none
+                var holds = false
+                var detail = ""
+                var isError = false
+                do {
+                    let rhs = try context.expand(step.expression)
+                    let verdict = try StepCheck(checker: self, context: context, step: step, lhs: previous, rhs: rhs).run()
+                    (method, holds, detail) = (verdict.method, verdict.holds, verdict.detail)
+                    if !step.expectedFailure { previous = rhs }
+                } catch let EvalIssue.semantic(e) {
+                    isError = true; detail = e.description
+                } catch let e as ProofError {
+                    isError = true; detail = e.description
+                } catch {
+                    isError = true; detail = "\(error)"
+                }
+                let outcome: StepOutcome
+                if isError { outcome = .error }
+                else if step.expectedFailure { outcome = holds ? .unexpectedPass : .expectedFailure }
+                else { outcome = holds ? .passed : .failed }
+                reports.append(StepReport(file: path, line: step.location.line, derivation: d.name, relation: step.relation,
+                                          method: method, outcome: outcome, detail: detail,
+                                          seconds: Date().timeIntervalSince(start)))
+            }
+        }
+        return reports
+    }
+}
+
+/// The derivation with `let`s ready for expansion and domains collected.
+struct DerivationContext {
+    let definitions: [String: Definition]
+    let atoms: [ResolvedAtom]
+    let domains: [String: Domain]
+    /// Integer parameters in declaration order with their bounds (possibly using earlier ones).
+    let integerRanges: [(name: String, lower: Expr, upper: Expr)]
+    let atomLocations: [String: SourceLocation]
+
+    init(_ d: Derivation) throws(ProofError) {
+        var defs: [String: Definition] = [:]
+        for def in d.definitions { defs[def.name] = def }
+        definitions = defs
+        var domains: [String: Domain] = [:]
+        var ranges: [(name: String, lower: Expr, upper: Expr)] = []
+        for a in d.assumptions {
+            if a.isInteger, let (lo, hi) = a.integerBounds {
+                ranges.removeAll { $0.name == a.variable }
+                ranges.append((a.variable, lo, hi))
+                continue
+            }
+            var dom = domains[a.variable] ?? Domain(lower: nil, lowerOpen: true, upper: nil, upperOpen: true)
+            if let lo = a.lower { dom.lower = lo; dom.lowerOpen = a.lowerStrict }
+            if let hi = a.upper { dom.upper = hi; dom.upperOpen = a.upperStrict }
+            if let lo = dom.lower, let hi = dom.upper, lo > hi || (lo == hi && (dom.lowerOpen || dom.upperOpen)) {
+                throw ProofError(.semantic, a.location, "the domain of \(a.variable) is empty")
+            }
+            domains[a.variable] = dom
+        }
+        self.domains = domains
+        integerRanges = ranges
+        var atoms: [ResolvedAtom] = []
+        var locations: [String: SourceLocation] = [:]
+        // Atoms are expanded with the definitions known so far.
+        let partial = DerivationContextExpander(definitions: defs)
+        for a in d.atoms {
+            atoms.append(ResolvedAtom(name: a.name, exponent: try partial.expand(a.exponent, depth: 0)))
+            locations[a.name] = a.location
+        }
+        self.atoms = atoms
+        atomLocations = locations
+    }
+
+    func expand(_ e: Expr) throws(ProofError) -> Expr {
+        try DerivationContextExpander(definitions: definitions).expand(e, depth: 0)
+    }
+}
+
+/// Macro expansion of `let` names and functions.
+struct DerivationContextExpander {
+    let definitions: [String: Definition]
+
+    func expand(_ e: Expr, depth: Int) throws(ProofError) -> Expr {
+        guard depth < 64 else { throw ProofError(.semantic, e.location, "definitions nest too deeply (a cycle?)") }
+        switch e.kind {
+        case .number, .pi: return e
+        case let .name(n):
+            guard let def = definitions[n] else { return e }
+            guard def.parameters.isEmpty else {
+                throw ProofError(.semantic, e.location, "\(n) takes \(def.parameters.count) argument(s): \(n)(\(def.parameters.joined(separator: ", ")))")
+            }
+            return try expand(def.body, depth: depth + 1)
+        case let .negate(a): return Expr(.negate(try expand(a, depth: depth)), at: e.location)
+        case let .binary(op, a, b): return Expr(.binary(op, try expand(a, depth: depth), try expand(b, depth: depth)), at: e.location)
+        case let .call(name, args):
+            var expanded: [Expr] = []
+            for a in args { expanded.append(try expand(a, depth: depth)) }
+            if let def = definitions[name] {
+                guard def.parameters.count == args.count else {
+                    throw ProofError(.semantic, e.location, "\(name) takes \(def.parameters.count) argument(s), given \(args.count)")
+                }
+                let body = def.body.substituting(Dictionary(uniqueKeysWithValues: zip(def.parameters, expanded)))
+                // Names of the body other than the parameters are expanded after substitution.
+                return try expand(body, depth: depth + 1)
+            }
+            return Expr(.call(name, expanded), at: e.location)
+        case let .sum(k, from, to, body):
+            return Expr(.sum(index: k, from: try expand(from, depth: depth), to: try expand(to, depth: depth),
+                             body: try expand(body, depth: depth)), at: e.location)
+        }
+    }
+}
+
+/// Names occurring free in an expression (summation indices excluded).
+func freeNames(_ e: Expr, bound: Set<String> = []) -> Set<String> {
+    switch e.kind {
+    case .number, .pi: return []
+    case let .name(n): return bound.contains(n) ? [] : [n]
+    case let .negate(a): return freeNames(a, bound: bound)
+    case let .binary(_, a, b): return freeNames(a, bound: bound).union(freeNames(b, bound: bound))
+    case let .call(_, args): return args.reduce(into: Set<String>()) { $0.formUnion(freeNames($1, bound: bound)) }
+    case let .sum(k, a, b, body):
+        return freeNames(a, bound: bound).union(freeNames(b, bound: bound)).union(freeNames(body, bound: bound.union([k])))
+    }
+}
+
+/// Formats a number for reports.
+func show(_ x: BigFloat, digits: Int = 25) -> String { (try? x.formatted(significantDigits: digits)) ?? x.description }
+func show(_ q: BigRational) -> String {
+    let text = q.description
+    if text.count <= 40 { return text }
+    return "≈" + ((try? q.formatted(significantDigits: 25)) ?? text)
+}
+func show(_ i: BigInterval) -> String { "[\(show(i.lower, digits: 12)), \(show(i.upper, digits: 12))]" }

@@ -1,0 +1,411 @@
+import BigNumerics
+
+/// A token of one line.
+struct Token: Sendable {
+    enum Kind: Sendable, Equatable {
+        case number(String)
+        case identifier(String)
+        case symbol(String)       // + - * / ^ ( ) , = < <= > >= -> ... [ ]
+        case end
+    }
+    let kind: Kind
+    let column: Int
+
+    var text: String {
+        switch kind {
+        case let .number(s), let .identifier(s), let .symbol(s): return s
+        case .end: return "end of line"
+        }
+    }
+}
+
+/// Splits one line (without its comment) into tokens.
+func tokenize(_ line: Substring, file: String, lineNumber: Int) throws(ProofError) -> [Token] {
+    let chars = Array(line)
+    var tokens: [Token] = []
+    var i = 0
+    func loc(_ c: Int) -> SourceLocation { SourceLocation(file: file, line: lineNumber, column: c + 1) }
+    while i < chars.count {
+        let c = chars[i]
+        if c == " " || c == "\t" || c == "\r" { i += 1; continue }
+        if c.isASCII && c.isNumber || (c == "." && i + 1 < chars.count && chars[i + 1].isNumber && !(i + 2 < chars.count && chars[i + 1] == ".")) {
+            let start = i
+            while i < chars.count, chars[i].isASCII, chars[i].isNumber { i += 1 }
+            // A decimal point, but not the range operator "...".
+            if i < chars.count, chars[i] == ".", !(i + 1 < chars.count && chars[i + 1] == ".") {
+                i += 1
+                while i < chars.count, chars[i].isASCII, chars[i].isNumber { i += 1 }
+            }
+            tokens.append(Token(kind: .number(String(chars[start..<i])), column: start + 1))
+            continue
+        }
+        if c.isASCII && (c.isLetter || c == "_") {
+            let start = i
+            while i < chars.count, chars[i].isASCII, chars[i].isLetter || chars[i].isNumber || chars[i] == "_" { i += 1 }
+            tokens.append(Token(kind: .identifier(String(chars[start..<i])), column: start + 1))
+            continue
+        }
+        let two = i + 1 < chars.count ? String(chars[i...i + 1]) : ""
+        if i + 2 < chars.count, String(chars[i...i + 2]) == "..." {
+            tokens.append(Token(kind: .symbol("..."), column: i + 1)); i += 3; continue
+        }
+        if ["<=", ">=", "->"].contains(two) {
+            tokens.append(Token(kind: .symbol(two), column: i + 1)); i += 2; continue
+        }
+        if "+-*/^(),=<>[]".contains(c) {
+            tokens.append(Token(kind: .symbol(String(c)), column: i + 1)); i += 1; continue
+        }
+        throw ProofError(.parse, loc(i), "unexpected character '\(c)'")
+    }
+    tokens.append(Token(kind: .end, column: chars.count + 1))
+    return tokens
+}
+
+/// Names that cannot be variables.
+let reservedWords: Set<String> = ["as", "rate", "in", "inf", "sum", "binomial", "pi", "xfail"]
+
+/// Recursive-descent parser over the tokens of one line.
+struct LineParser {
+    let tokens: [Token]
+    let file: String
+    let line: Int
+    var position = 0
+
+    init(tokens: [Token], file: String, line: Int) {
+        self.tokens = tokens
+        self.file = file
+        self.line = line
+    }
+
+    var current: Token { tokens[min(position, tokens.count - 1)] }
+    func location(_ t: Token) -> SourceLocation { SourceLocation(file: file, line: line, column: t.column) }
+    var here: SourceLocation { location(current) }
+
+    func error(_ message: String, at token: Token? = nil) -> ProofError {
+        ProofError(.parse, location(token ?? current), message)
+    }
+
+    mutating func advance() { position += 1 }
+
+    func isSymbol(_ s: String) -> Bool { current.kind == .symbol(s) }
+    func isIdentifier(_ s: String) -> Bool { current.kind == .identifier(s) }
+
+    mutating func expect(_ s: String) throws(ProofError) {
+        guard isSymbol(s) else { throw error("expected '\(s)', found '\(current.text)'") }
+        advance()
+    }
+
+    mutating func identifier(_ what: String) throws(ProofError) -> String {
+        guard case let .identifier(name) = current.kind else { throw error("expected \(what), found '\(current.text)'") }
+        advance()
+        return name
+    }
+
+    mutating func expectEnd() throws(ProofError) {
+        guard current.kind == .end else { throw error("unexpected '\(current.text)' after the end of the statement") }
+    }
+
+    // MARK: Expressions
+
+    mutating func expression() throws(ProofError) -> Expr {
+        var left = try term()
+        while isSymbol("+") || isSymbol("-") {
+            let op = current
+            advance()
+            let right = try term()
+            left = Expr(.binary(op.text == "+" ? "+" : "-", left, right), at: location(op))
+        }
+        return left
+    }
+
+    mutating func term() throws(ProofError) -> Expr {
+        var left = try unary()
+        while isSymbol("*") || isSymbol("/") {
+            let op = current
+            advance()
+            let right = try unary()
+            left = Expr(.binary(op.text == "*" ? "*" : "/", left, right), at: location(op))
+        }
+        return left
+    }
+
+    mutating func unary() throws(ProofError) -> Expr {
+        if isSymbol("-") {
+            let at = here
+            advance()
+            return Expr(.negate(try unary()), at: at)
+        }
+        if isSymbol("+") { advance(); return try unary() }
+        return try power()
+    }
+
+    mutating func power() throws(ProofError) -> Expr {
+        let base = try primary()
+        if isSymbol("^") {
+            let at = here
+            advance()
+            return Expr(.binary("^", base, try unary()), at: at)
+        }
+        return base
+    }
+
+    mutating func primary() throws(ProofError) -> Expr {
+        let token = current
+        let at = here
+        switch token.kind {
+        case let .number(text):
+            advance()
+            guard let q = try? BigRational(parsing: text) else { throw error("malformed number '\(text)'", at: token) }
+            return Expr(.number(q), at: at)
+        case let .identifier(name):
+            advance()
+            if isSymbol("(") {
+                advance()
+                if name == "sum" {
+                    let index = try identifier("the summation index")
+                    try expect(",")
+                    let from = try expression()
+                    try expect(",")
+                    let to = try expression()
+                    try expect(",")
+                    let body = try expression()
+                    try expect(")")
+                    return Expr(.sum(index: index, from: from, to: to, body: body), at: at)
+                }
+                var args: [Expr] = []
+                if !isSymbol(")") {
+                    args.append(try expression())
+                    while isSymbol(",") { advance(); args.append(try expression()) }
+                }
+                try expect(")")
+                return Expr(.call(name, args), at: at)
+            }
+            if name == "pi" { return Expr(.pi, at: at) }
+            if reservedWords.contains(name) { throw error("'\(name)' is a reserved word and cannot be used here", at: token) }
+            return Expr(.name(name), at: at)
+        case .symbol("("):
+            advance()
+            let e = try expression()
+            try expect(")")
+            return e
+        default:
+            throw error(token.kind == .end ? "expected an expression, found the end of the line" : "expected an expression, found '\(token.text)'")
+        }
+    }
+
+    /// A rational constant for a domain bound (a constant expression: 1/2, -3, 0.25).
+    mutating func constant() throws(ProofError) -> BigRational {
+        let e = try expression()
+        do {
+            return try ExactConstant.evaluate(e)
+        } catch {
+            throw ProofError(.parse, e.location, "a domain bound must be a rational constant")
+        }
+    }
+}
+
+/// Evaluates a constant expression (no names) exactly, for bounds.
+enum ExactConstant {
+    struct NotConstant: Error {}
+
+    static func evaluate(_ e: Expr) throws -> BigRational {
+        switch e.kind {
+        case let .number(q): return q
+        case let .negate(a): return -(try evaluate(a))
+        case let .binary(op, a, b):
+            let x = try evaluate(a), y = try evaluate(b)
+            switch op {
+            case "+": return x + y
+            case "-": return x - y
+            case "*": return x * y
+            case "/": return try x.divided(by: y)
+            default:
+                guard y.isInteger, let n = y.numerator.asInt, abs(n) <= 4096 else { throw NotConstant() }
+                return try x.power(n)
+            }
+        default: throw NotConstant()
+        }
+    }
+}
+
+/// Parses proof files. Every error carries file, line and column.
+public enum ProofParser {
+    public static func parse(text: String, path: String) throws(ProofError) -> ProofFile {
+        var derivations: [Derivation] = []
+        var lineNumber = 0
+        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            lineNumber += 1
+            var line = rawLine.firstIndex(of: "#").map { rawLine[..<$0] } ?? rawLine
+            // Free-text statements: only their first word is tokenised.
+            let leading = line.prefix { $0 == " " || $0 == "\t" }.count
+            let word = line.dropFirst(leading).prefix { $0.isLetter }
+            if ["proof", "source", "note"].contains(String(word)) {
+                line = rawLine.dropFirst(0).prefix(leading + word.count)
+                let text = trimmed(rawLine.dropFirst(leading + word.count))
+                if word == "proof" {
+                    guard !text.isEmpty else {
+                        throw ProofError(.parse, SourceLocation(file: path, line: lineNumber, column: leading + 6), "a proof needs a name: proof NAME")
+                    }
+                    derivations.append(Derivation(name: text, location: SourceLocation(file: path, line: lineNumber, column: leading + 1)))
+                    continue
+                }
+                guard derivations.count > 0 else {
+                    throw ProofError(.parse, SourceLocation(file: path, line: lineNumber, column: leading + 1), "every statement belongs to a derivation: start with 'proof NAME'")
+                }
+                if word == "source" { derivations[derivations.count - 1].sources.append(text) }
+                else { derivations[derivations.count - 1].notes.append(text) }
+                continue
+            }
+            let tokens = try tokenize(line, file: path, lineNumber: lineNumber)
+            guard let first = tokens.first, first.kind != .end else { continue }
+            var p = LineParser(tokens: tokens, file: path, line: lineNumber)
+            let at = p.here
+            guard var d = derivations.popLast() else {
+                throw p.error("every statement belongs to a derivation: start with 'proof NAME'")
+            }
+            defer { derivations.append(d) }
+            switch first.kind {
+            case .identifier("assume"):
+                p.advance()
+                d.assumptions.append(try assumption(&p, at: at))
+            case .identifier("let"):
+                p.advance()
+                let name = try p.identifier("a name after 'let'")
+                guard !reservedWords.contains(name), Elementary(rawValue: name) == nil else {
+                    throw p.error("'\(name)' is reserved and cannot be defined", at: tokens[1])
+                }
+                var params: [String] = []
+                if p.isSymbol("(") {
+                    p.advance()
+                    params.append(try p.identifier("a parameter name"))
+                    while p.isSymbol(",") { p.advance(); params.append(try p.identifier("a parameter name")) }
+                    try p.expect(")")
+                }
+                try p.expect("=")
+                let body = try p.expression()
+                try p.expectEnd()
+                d.definitions.append(Definition(name: name, parameters: params, body: body, location: at))
+            case .identifier("atom"):
+                p.advance()
+                let name = try p.identifier("the atom's name")
+                try p.expect("=")
+                guard p.isIdentifier("exp") else { throw p.error("an atom is declared as NAME = exp(EXPR)") }
+                p.advance()
+                try p.expect("(")
+                let g = try p.expression()
+                try p.expect(")")
+                try p.expectEnd()
+                d.atoms.append(AtomDeclaration(name: name, exponent: g, location: at))
+            case .identifier("claim"):
+                p.advance()
+                let e = try p.expression()
+                try p.expectEnd()
+                d.claims.append(Claim(start: e, steps: [], location: at))
+            case .identifier("xfail"), .symbol:
+                var expected = false
+                if case .identifier("xfail") = first.kind { expected = true; p.advance() }
+                guard !d.claims.isEmpty else { throw p.error("a step needs a preceding 'claim EXPR'") }
+                d.claims[d.claims.count - 1].steps.append(try step(&p, expectedFailure: expected, at: at))
+            default:
+                throw p.error("unknown statement '\(first.text)': expected proof, source, note, assume, let, atom, claim, a relation (= <= < >= > ->) or xfail")
+            }
+        }
+        return ProofFile(path: path, derivations: derivations)
+    }
+
+    static func assumption(_ p: inout LineParser, at: SourceLocation) throws(ProofError) -> Assumption {
+        // Forms: N in a...b | x in [a, b) | a < x < b | x >= a | x < b
+        if case let .identifier(name) = p.current.kind, !reservedWords.contains(name) {
+            let nameToken = p.current
+            p.advance()
+            if p.isIdentifier("in") {
+                p.advance()
+                if p.isSymbol("[") || p.isSymbol("(") {
+                    let lowerStrict = p.isSymbol("(")
+                    p.advance()
+                    let lo = try p.constant()
+                    try p.expect(",")
+                    let hi = try p.constant()
+                    guard p.isSymbol("]") || p.isSymbol(")") else { throw p.error("expected ']' or ')'") }
+                    let upperStrict = p.isSymbol(")")
+                    p.advance()
+                    try p.expectEnd()
+                    return Assumption(variable: name, isInteger: false, lower: lo, lowerStrict: lowerStrict,
+                                      upper: hi, upperStrict: upperStrict, integerBounds: nil, location: at)
+                }
+                let lo = try p.expression()
+                try p.expect("...")
+                let hi = try p.expression()
+                try p.expectEnd()
+                return Assumption(variable: name, isInteger: true, lower: nil, lowerStrict: false, upper: nil, upperStrict: false,
+                                  integerBounds: (lo, hi), location: at)
+            }
+            guard case let .symbol(op) = p.current.kind, ["<", "<=", ">", ">="].contains(op) else {
+                throw p.error("expected 'in', '<', '<=', '>' or '>=' after '\(nameToken.text)'")
+            }
+            p.advance()
+            let bound = try p.constant()
+            try p.expectEnd()
+            switch op {
+            case ">": return Assumption(variable: name, isInteger: false, lower: bound, lowerStrict: true, upper: nil, upperStrict: false, integerBounds: nil, location: at)
+            case ">=": return Assumption(variable: name, isInteger: false, lower: bound, lowerStrict: false, upper: nil, upperStrict: false, integerBounds: nil, location: at)
+            case "<": return Assumption(variable: name, isInteger: false, lower: nil, lowerStrict: false, upper: bound, upperStrict: true, integerBounds: nil, location: at)
+            default: return Assumption(variable: name, isInteger: false, lower: nil, lowerStrict: false, upper: bound, upperStrict: false, integerBounds: nil, location: at)
+            }
+        }
+        let lo = try p.constant()
+        guard case let .symbol(op1) = p.current.kind, op1 == "<" || op1 == "<=" else { throw p.error("expected '<' or '<=' in 'a < x < b'") }
+        p.advance()
+        let name = try p.identifier("a variable name")
+        guard case let .symbol(op2) = p.current.kind, op2 == "<" || op2 == "<=" else { throw p.error("expected '<' or '<=' in 'a < x < b'") }
+        p.advance()
+        let hi = try p.constant()
+        try p.expectEnd()
+        guard lo <= hi else { throw ProofError(.parse, at, "empty domain: \(lo) > \(hi)") }
+        return Assumption(variable: name, isInteger: false, lower: lo, lowerStrict: op1 == "<", upper: hi, upperStrict: op2 == "<",
+                          integerBounds: nil, location: at)
+    }
+
+    static func step(_ p: inout LineParser, expectedFailure: Bool, at: SourceLocation) throws(ProofError) -> Step {
+        guard case let .symbol(op) = p.current.kind, let relation = Relation(rawValue: op) else {
+            throw p.error("expected a relation (=, <=, <, >=, >, ->), found '\(p.current.text)'")
+        }
+        p.advance()
+        let e = try p.expression()
+        var variable: String?
+        var point: LimitPoint?
+        var rate: Int?
+        if p.isIdentifier("as") {
+            guard relation == .limit else { throw p.error("'as VAR -> POINT' belongs to a limit step (->)") }
+            p.advance()
+            variable = try p.identifier("the limit variable")
+            try p.expect("->")
+            if p.isIdentifier("inf") {
+                p.advance()
+                point = .infinity
+            } else {
+                point = .finite(try p.constant())
+            }
+        }
+        if p.isIdentifier("rate") {
+            p.advance()
+            let r = try p.constant()
+            guard r.isInteger, let n = r.numerator.asInt, n >= 1 else { throw p.error("a rate is a positive integer") }
+            rate = n
+        }
+        try p.expectEnd()
+        if relation == .limit && variable == nil {
+            throw ProofError(.parse, at, "a limit step reads '-> EXPR as VAR -> POINT'")
+        }
+        return Step(relation: relation, expression: e, limitVariable: variable, limitPoint: point, rate: rate,
+                    expectedFailure: expectedFailure, location: at)
+    }
+}
+
+/// The text without leading and trailing blanks.
+func trimmed(_ s: Substring) -> String {
+    var t = s
+    while let c = t.first, c == " " || c == "\t" || c == "\r" { t = t.dropFirst() }
+    while let c = t.last, c == " " || c == "\t" || c == "\r" { t = t.dropLast() }
+    return String(t)
+}
