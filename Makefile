@@ -21,6 +21,7 @@ reproduce: build
 	$(SWIFT) run -c release qbattery selfcheck
 	$(SWIFT) run -c release qbattery reference --check
 	$(SWIFT) run -c release qbattery errata
+	$(SWIFT) run -c release qbattery prove
 
 memcheck: deps
 	@./scripts/ensure-system-packages.sh --valgrind
