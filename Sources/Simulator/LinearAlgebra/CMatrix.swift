@@ -102,31 +102,19 @@ public struct CMatrix: Sendable, Equatable, CustomStringConvertible {
     /// Diagonal entries.
     public var diagonalElements: [Cx] { (0..<Swift.min(rows, cols)).map { self[$0, $0] } }
 
-    public var adjoint: CMatrix {
-        var m = CMatrix(rows: cols, cols: rows)
-        storage.withUnsafeBufferPointer { s in
-            m.storage.withUnsafeMutableBufferPointer { t in
-                for j in 0..<cols {
-                    for i in 0..<rows {
-                        let a = 2 * (i + rows * j), b = 2 * (j + cols * i)
-                        t[b] = s[a]
-                        t[b + 1] = -s[a + 1]
-                    }
-                }
-            }
-        }
-        return m
-    }
+    public var adjoint: CMatrix { transposed(conjugating: true) }
+    public var transpose: CMatrix { transposed(conjugating: false) }
 
-    public var transpose: CMatrix {
+    private func transposed(conjugating: Bool) -> CMatrix {
         var m = CMatrix(rows: cols, cols: rows)
+        let sign: Double = conjugating ? -1 : 1
         storage.withUnsafeBufferPointer { s in
             m.storage.withUnsafeMutableBufferPointer { t in
                 for j in 0..<cols {
                     for i in 0..<rows {
                         let a = 2 * (i + rows * j), b = 2 * (j + cols * i)
                         t[b] = s[a]
-                        t[b + 1] = s[a + 1]
+                        t[b + 1] = sign * s[a + 1]
                     }
                 }
             }
