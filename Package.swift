@@ -27,6 +27,7 @@ let package = Package(
         .library(name: "ClosedForms", targets: ["ClosedForms"]),
         .library(name: "Simulator", targets: ["Simulator"]),
         .library(name: "Verification", targets: ["Verification"]),
+        .library(name: "Reproduction", targets: ["Reproduction"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-numerics", from: "1.1.1"),
@@ -68,10 +69,13 @@ let package = Package(
         .target(
             name: "Verification",
             dependencies: ["BigNumerics", "ClosedForms", "Simulator"]),
+        .target(
+            name: "Reproduction",
+            dependencies: ["BigNumerics", "Simulator"]),
         .executableTarget(
             name: "QBatteryCLI",
             dependencies: [
-                "BigNumerics", "ClosedForms", "Simulator", "Verification",
+                "BigNumerics", "ClosedForms", "Simulator", "Verification", "Reproduction",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .testTarget(
@@ -87,6 +91,9 @@ let package = Package(
         .testTarget(
             name: "SimulatorTests",
             dependencies: ["Simulator", "CLAPACKE"]),
+        .testTarget(
+            name: "ReproductionTests",
+            dependencies: ["Reproduction", "Simulator"]),
         .testTarget(
             name: "VerificationTests",
             dependencies: ["Verification"]),
