@@ -14,6 +14,11 @@ let package = Package(
             name: "bench-ratio",
             dependencies: ["CMPFRGrid", .product(name: "BigNumerics", package: "main")],
             path: "Sources/BenchRatio"),
+        // The random-state study against the plain NumPy implementation (Benchmarks/numpy).
+        .executableTarget(
+            name: "bench-random-states",
+            dependencies: [.product(name: "Reproduction", package: "main")],
+            path: "Sources/BenchRandomStates"),
     ],
     swiftLanguageModes: [.v6]
 )
