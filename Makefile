@@ -26,6 +26,8 @@ memcheck: deps
 
 bench: deps
 	cd Benchmarks && $(SWIFT) run -c release bench-ratio
+	@./scripts/ensure-system-packages.sh --valgrind
+	./scripts/bench-instructions.sh
 
 clean:
 	rm -rf .build Benchmarks/.build

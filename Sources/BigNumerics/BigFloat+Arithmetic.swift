@@ -8,7 +8,8 @@ extension BigFloat {
     /// `a * b + c`, which then cost no allocation (MPFR allows destination = operand).
     @inlinable @inline(__always)
     mutating func isReusable(for precision: Int) -> Bool {
-        isKnownUniquelyReferenced(&storage) && storage.unsafelyUnwrapped.header._mpfr_prec == precision
+        isKnownUniquelyReferenced(&storage)
+            && storage.unsafelyUnwrapped.withUnsafeMutablePointerToHeader { $0.pointee._mpfr_prec } == precision
     }
 
     /// `f(destination, self)` into this value's storage when reusable, else into a fresh value.

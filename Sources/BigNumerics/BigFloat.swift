@@ -185,7 +185,7 @@ public struct BigFloat: @unchecked Sendable {
     }
 
     /// The precision of this value, in bits.
-    public var precision: Int { storage.map { Int($0.header._mpfr_prec) } ?? integerPrecision }
+    public var precision: Int { storage.map { s in s.withUnsafeMutablePointerToHeader { Int($0.pointee._mpfr_prec) } } ?? integerPrecision }
 
     /// Read access to the `mpfr_t`, valid only inside `body`. An unmaterialised integer is
     /// materialised for the call in temporary (stack) memory.

@@ -17,7 +17,9 @@ struct LAPACKBindingTests {
         guard let file = fopen("/proc/self/maps", "r") else { Issue.record("no /proc/self/maps"); return }
         defer { fclose(file) }
         var maps = "", line = [CChar](repeating: 0, count: 4096)
-        while fgets(&line, Int32(line.count), file) != nil { maps += String(cString: line) }
+        while fgets(&line, Int32(line.count), file) != nil {
+            maps += String(decoding: line.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        }
         #expect(maps.contains("/blas/libblas.so.3"))
         #expect(maps.contains("/lapack/liblapack.so.3"))
         #expect(!maps.contains("openblas"))

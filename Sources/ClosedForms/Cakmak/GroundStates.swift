@@ -1,0 +1,106 @@
+import BigNumerics
+import RealModule
+
+/// Çakmak, Sec. IV B 1 and Appendix B: N qubits started in their ground state; steady state
+/// block diagonal (Eq. 13) with blocks D_k = d_k U_k.
+extension Cakmak {
+    /// n̄ = 1/(e^{βω} − 1) (below Eq. 6), through y = e^{−βω}: n̄ = y/(1 − y).
+    public static func meanPhotonNumber<F: RationalField>(_ b: BoltzmannFactor<F>) -> F {
+        b.power(1) / (1 - b.power(1))
+    }
+
+    /// r = n̄/(n̄ + 1) (below Eq. 14; printed "r = n̄/n̄ + 1", which read literally is 2 — the
+    /// evident reading is encoded). Equals e^{−βω}.
+    public static func ratio<F: RationalField>(nbar: F) -> F { nbar / (nbar + 1) }
+
+    /// p_k = C(N, k), the block size.
+    public static func blockSize(N: Int, k: Int) -> BigInt { BigInt.binomial(UInt(N), UInt(k)) }
+
+    /// Eq. (14): d_k = (1 − r) r^k / ((1 − r^{N+1}) p_k).
+    public static func blockEntry<F: RationalField>(N: Int, k: Int, r: F) -> F {
+        blockEntry(N: N, k: k, r: r, normalisation: normalisation(N: N, r: r))
+    }
+
+    /// The k-independent factor (1 − r)/(1 − r^{N+1}) of Eq. (14), computed once per sum.
+    public static func normalisation<F: RationalField>(N: Int, r: F) -> F { (1 - r) / (1 - power(r, N + 1)) }
+
+    /// Eq. (14) with its k-independent factor given: d_k = [(1 − r)/(1 − r^{N+1})] · r^k / p_k.
+    /// (The sums below hoist the factor; exact arithmetic makes this the same number.)
+    static func blockEntry<F: RationalField>(N: Int, k: Int, r: F, normalisation: F) -> F {
+        normalisation * power(r, k) / F(rational: BigRational(blockSize(N: N, k: k)))
+    }
+
+    /// p_k d_k = (1 − r) r^k/(1 − r^{N+1}): the only non-zero eigenvalue of block k (Eq. B2).
+    public static func blockEigenvalue<F: RationalField>(N: Int, k: Int, r: F) -> F {
+        blockEigenvalue(N: N, k: k, r: r, normalisation: normalisation(N: N, r: r))
+    }
+
+    static func blockEigenvalue<F: RationalField>(N: Int, k: Int, r: F, normalisation: F) -> F {
+        F(rational: BigRational(blockSize(N: N, k: k))) * blockEntry(N: N, k: k, r: r, normalisation: normalisation)
+    }
+
+    /// Eq. (15), sum form: C_l1 = Σ_{k=0}^{N} d_k p_k (p_k − 1).
+    public static func coherenceEq15Sum<F: RationalField>(N: Int, r: F) -> F {
+        let c = normalisation(N: N, r: r)
+        var sum = F.zero
+        for k in 0...N {
+            let pk = BigRational(blockSize(N: N, k: k))
+            sum += blockEntry(N: N, k: k, r: r, normalisation: c) * F(rational: pk * (pk - 1))
+        }
+        return sum
+    }
+
+    /// Eq. (15), closed form: C_l1 = (r − 1)(r + 1)^N/(r^{N+1} − 1) − 1.
+    public static func coherenceEq15<F: RationalField>(N: Int, r: F) -> F {
+        (r - 1) * power(r + 1, N) / (power(r, N + 1) - 1) - 1
+    }
+
+    /// Eq. (15), stated r → 1 limit: (2^N − N − 1)/(N + 1).
+    public static func coherenceEq15HighTemperature<F: RationalField>(N: Int) -> F {
+        F(rational: (BigRational(BigInt(2).power(UInt(N))) - BigRational(N) - 1) / BigRational(N + 1))
+    }
+
+    /// Eq. (16), sum form: W = Σ_{k=1}^{N−1} k p_{k+1} d_{k+1} ω.
+    public static func ergotropyEq16Sum<F: RationalField>(N: Int, r: F, omega: F) -> F {
+        let c = normalisation(N: N, r: r)
+        var sum = F.zero
+        if N >= 2 {
+            for k in 1...(N - 1) { sum += F.integer(k) * blockEigenvalue(N: N, k: k + 1, r: r, normalisation: c) }
+        }
+        return sum * omega
+    }
+
+    /// Eq. (16), closed form: W = ω(N + (N + r)/(r^{N+1} − 1) + r/(1 − r)).
+    public static func ergotropyEq16<F: RationalField>(N: Int, r: F, omega: F) -> F {
+        omega * (F.integer(N) + (F.integer(N) + r) / (power(r, N + 1) - 1) + r / (1 - r))
+    }
+
+    /// Eq. (16), stated r → 1 limit: ω N(N − 1)/(2(N + 1)).
+    public static func ergotropyEq16HighTemperature<F: RationalField>(N: Int, omega: F) -> F {
+        omega * F(rational: BigRational(N * (N - 1)) / BigRational(2 * (N + 1)))
+    }
+
+    /// The independent route for Eq. (16) (Appendix B redone without its bookkeeping): the
+    /// ergotropy from the sorted spectrum {p_k d_k} ∪ {0, …} of Eq. (13) on the spectrum of H₀
+    /// ({kω} with multiplicity C(N,k)); the mean energy is Σ_k kω p_k d_k.
+    /// Only the N+1 largest energies-to-eigenvalues pairings matter (the rest carry 0), so the
+    /// sorted energies are cut to the lowest N+1 levels counted with multiplicity.
+    public static func ergotropyFromSpectrum<F: RationalField & DecidablyOrdered>(N: Int, r: F, omega: F) throws(Ergotropy.Failure) -> F {
+        let c = normalisation(N: N, r: r)
+        let eigenvalues = (0...N).map { blockEigenvalue(N: N, k: $0, r: r, normalisation: c) }
+        var mean = F.zero
+        for k in 0...N { mean += F.integer(k) * omega * eigenvalues[k] }
+        var energies: [F] = []
+        var level = 0
+        while energies.count < N + 1 {
+            let multiplicity = blockSize(N: N, k: level)
+            var m = BigInt(0)
+            while m < multiplicity && energies.count < N + 1 { energies.append(F.integer(level) * omega); m += 1 }
+            level += 1
+        }
+        return try Ergotropy.ergotropy(meanEnergy: mean, spectrum: eigenvalues, increasingEnergies: energies)
+    }
+
+    /// x^n, n ≥ 0, by repeated squaring (exact in exact fields).
+    static func power<F: RationalField>(_ x: F, _ n: Int) -> F { BoltzmannFactor(y: x).power(n) }
+}
