@@ -71,7 +71,7 @@ let package = Package(
             dependencies: ["BigNumerics", "ClosedForms", "Simulator"]),
         .target(
             name: "Reproduction",
-            dependencies: ["BigNumerics", "Simulator"]),
+            dependencies: ["BigNumerics", "ClosedForms", "Simulator"]),
         .executableTarget(
             name: "QBatteryCLI",
             dependencies: [
@@ -93,7 +93,7 @@ let package = Package(
             dependencies: ["Simulator", "CLAPACKE"]),
         .testTarget(
             name: "ReproductionTests",
-            dependencies: ["Reproduction", "Simulator"]),
+            dependencies: ["Reproduction", "Simulator", "ClosedForms", "BigNumerics"]),
         .testTarget(
             name: "VerificationTests",
             dependencies: ["Verification"]),

@@ -155,69 +155,122 @@ public struct Observation: Sendable, Equatable {
     public let energy: Double
 }
 
-/// Scratch memory for one worker: no allocation per sample. Not shared between tasks.
+/// Scratch memory and flattened tables for one worker: no allocation and no reference counting per
+/// sample. Not shared between tasks (each task owns one).
 public final class SampleWorkspace {
     let map: CollectiveSteadyStateMap
     let n: Int
     let dim: Int
-    // ψ (computational basis), split re/im
+    let sectorCount: Int
+    // level tables (k = 0 … N)
+    let lvOff: UnsafeMutablePointer<Int>, lvSize: UnsafeMutablePointer<Int>, uOff: UnsafeMutablePointer<Int>
+    let states: UnsafeMutablePointer<Int>
+    // slots per level: slotStart[k] ..< slotStart[k + 1]
+    let slotStart: UnsafeMutablePointer<Int>, slotSector: UnsafeMutablePointer<Int>, slotOffset: UnsafeMutablePointer<Int>
+    let slotTau: UnsafeMutablePointer<Double>, slotSqrtTau: UnsafeMutablePointer<Double>
+    // sectors
+    let secMult: UnsafeMutablePointer<Int>, secSize: UnsafeMutablePointer<Int>, secLow: UnsafeMutablePointer<Int>
+    let mOff: UnsafeMutablePointer<Int>
+    /// column offset of sector s at level k (s·(N+1) + k), −1 if absent
+    let secOffsetAt: UnsafeMutablePointer<Int>
+    let tauFlat: UnsafeMutablePointer<Double>, tauOff: UnsafeMutablePointer<Int>
+    let meanLevel: UnsafeMutablePointer<Double>
+    let levelCount: UnsafeMutablePointer<Int>
+    // ψ (computational basis) and coupled coordinates per level (concatenated), split re/im
     let psiRe: UnsafeMutablePointer<Double>, psiIm: UnsafeMutablePointer<Double>
-    // coupled coordinates per level, concatenated (offset levelOffset[k])
     let cRe: UnsafeMutablePointer<Double>, cIm: UnsafeMutablePointer<Double>
-    let levelOffset: [Int]
-    // M_j per sector, row-major d_j × d_j (offset mOffset[s])
+    // M_j per sector, row-major d_j × d_j; Cholesky factors L_j (same layout)
     let mRe: UnsafeMutablePointer<Double>, mIm: UnsafeMutablePointer<Double>
-    let mOffset: [Int]
+    let lRe: UnsafeMutablePointer<Double>, lIm: UnsafeMutablePointer<Double>
     let mTotal: Int
-    // scratch: eigen-solver matrix, T = U_k B_k, accumulator rows
+    // scratch
     let gRe: UnsafeMutablePointer<Double>, gIm: UnsafeMutablePointer<Double>
     let tRe: UnsafeMutablePointer<Double>, tIm: UnsafeMutablePointer<Double>
     let aRe: UnsafeMutablePointer<Double>, aIm: UnsafeMutablePointer<Double>
     let eig: UnsafeMutablePointer<Double>
-    // spectrum entries (value, multiplicity)
+    /// per-column magnitude sums of one level; third accumulator and A ± B of the 3M product
+    let eig2: UnsafeMutablePointer<Double>, p3: UnsafeMutablePointer<Double>
+    let sPlus: UnsafeMutablePointer<Double>, sMinus: UnsafeMutablePointer<Double>
     let entries: UnsafeMutablePointer<(Double, Int)>
     var entryCount = 0
-    // flattened U_k and U_kᵀ
+    /// The loaded ρ0 was pure (enables the low-rank coherence route).
+    var pure = false
+    // U_k and U_kᵀ, flattened
     let uFlat: UnsafeMutablePointer<Double>, utFlat: UnsafeMutablePointer<Double>
-    let uOffset: [Int]
-    let levelSize: [Int]
-    let levelCount: [Int]  // C(N, k) for the passive-energy walk
 
     public init(map: CollectiveSteadyStateMap) {
         self.map = map
         let b = map.basis
         n = b.qubits
         dim = 1 << n
-        psiRe = .allocate(capacity: dim); psiIm = .allocate(capacity: dim)
-        cRe = .allocate(capacity: dim); cIm = .allocate(capacity: dim)
-        var lo: [Int] = [], acc = 0
-        var uo: [Int] = [], uacc = 0
-        for k in 0...n { lo.append(acc); acc += b.levelStates[k].count; uo.append(uacc); uacc += b.levelStates[k].count * b.levelStates[k].count }
-        levelOffset = lo
-        uOffset = uo
-        levelSize = (0...n).map { b.levelStates[$0].count }
-        levelCount = levelSize
+        sectorCount = b.sectors.count
+        func ints(_ a: [Int]) -> UnsafeMutablePointer<Int> {
+            let p = UnsafeMutablePointer<Int>.allocate(capacity: max(1, a.count))
+            for (i, x) in a.enumerated() { p[i] = x }
+            return p
+        }
+        func doubles(_ a: [Double]) -> UnsafeMutablePointer<Double> {
+            let p = UnsafeMutablePointer<Double>.allocate(capacity: max(1, a.count))
+            for (i, x) in a.enumerated() { p[i] = x }
+            return p
+        }
+        var lo: [Int] = [], sz: [Int] = [], uo: [Int] = []
+        var acc = 0, uacc = 0
+        for k in 0...n {
+            let c = b.levelStates[k].count
+            lo.append(acc); sz.append(c); uo.append(uacc)
+            acc += c; uacc += c * c
+        }
+        lvOff = ints(lo); lvSize = ints(sz); uOff = ints(uo); levelCount = ints(sz)
+        states = ints(b.levelStates.flatMap { $0 })
+        var ss: [Int] = [], sSec: [Int] = [], sOff: [Int] = [], sTau: [Double] = []
+        var offAt = [Int](repeating: -1, count: b.sectors.count * (n + 1))
+        for k in 0...n {
+            ss.append(sSec.count)
+            for slot in b.slots[k] {
+                sSec.append(slot.sector); sOff.append(slot.offset)
+                sTau.append(map.tau[slot.sector][k - b.sectors[slot.sector].lowestLevel])
+                offAt[slot.sector * (n + 1) + k] = slot.offset
+            }
+        }
+        ss.append(sSec.count)
+        slotStart = ints(ss); slotSector = ints(sSec); slotOffset = ints(sOff)
+        slotTau = doubles(sTau); slotSqrtTau = doubles(sTau.map { $0.squareRoot() })
+        secMult = ints(b.sectors.map { $0.multiplicity }); secSize = ints(b.sectors.map { $0.size })
+        secLow = ints(b.sectors.map { $0.lowestLevel })
+        secOffsetAt = ints(offAt)
         var mo: [Int] = [], macc = 0
         for s in b.sectors { mo.append(macc); macc += s.multiplicity * s.multiplicity }
-        mOffset = mo
+        mOff = ints(mo)
         mTotal = macc
+        var to: [Int] = [], tacc = 0
+        for t in map.tau { to.append(tacc); tacc += t.count }
+        tauOff = ints(to)
+        tauFlat = doubles(map.tau.flatMap { $0 })
+        meanLevel = doubles(map.meanLevel)
+        psiRe = .allocate(capacity: dim); psiIm = .allocate(capacity: dim)
+        cRe = .allocate(capacity: dim); cIm = .allocate(capacity: dim)
         mRe = .allocate(capacity: max(1, macc)); mIm = .allocate(capacity: max(1, macc))
+        lRe = .allocate(capacity: max(1, macc)); lIm = .allocate(capacity: max(1, macc))
         let maxSide = b.sectors.map { max($0.multiplicity, $0.size) }.max() ?? 1
         gRe = .allocate(capacity: maxSide * maxSide); gIm = .allocate(capacity: maxSide * maxSide)
         eig = .allocate(capacity: maxSide)
-        let maxLevel = levelSize.max() ?? 1
-        tRe = .allocate(capacity: maxLevel * maxLevel); tIm = .allocate(capacity: maxLevel * maxLevel)
+        let maxLevel = sz.max() ?? 1
+        let maxRank = maxLevel + b.sectors.reduce(0) { $0 + $1.size } + 4
+        let maxLd = maxLevel + 8
+        tRe = .allocate(capacity: maxLd * maxRank); tIm = .allocate(capacity: maxLd * maxRank)
         aRe = .allocate(capacity: maxLevel); aIm = .allocate(capacity: maxLevel)
+        eig2 = .allocate(capacity: maxLevel); p3 = .allocate(capacity: maxLevel)
+        sPlus = .allocate(capacity: maxLd * maxRank); sMinus = .allocate(capacity: maxLd * maxRank)
         entries = .allocate(capacity: dim + 1)
-        uFlat = .allocate(capacity: max(1, uacc)); utFlat = .allocate(capacity: max(1, uacc))
-        for k in 0...n {
-            for (i, x) in b.u[k].enumerated() { uFlat[uo[k] + i] = x }
-            for (i, x) in b.ut[k].enumerated() { utFlat[uo[k] + i] = x }
-        }
+        uFlat = doubles(b.u.flatMap { $0 }); utFlat = doubles(b.ut.flatMap { $0 })
     }
 
     deinit {
-        for p in [psiRe, psiIm, cRe, cIm, mRe, mIm, gRe, gIm, tRe, tIm, aRe, aIm, eig, uFlat, utFlat] { p.deallocate() }
+        for p in [lvOff, lvSize, uOff, states, slotStart, slotSector, slotOffset, secMult, secSize, secLow, mOff,
+                  secOffsetAt, tauOff, levelCount] { p.deallocate() }
+        for p in [slotTau, slotSqrtTau, tauFlat, meanLevel, psiRe, psiIm, cRe, cIm, mRe, mIm, lRe, lIm, gRe, gIm,
+                  tRe, tIm, aRe, aIm, eig, eig2, p3, sPlus, sMinus, uFlat, utFlat] { p.deallocate() }
         entries.deallocate()
     }
 
@@ -226,14 +279,12 @@ public final class SampleWorkspace {
     /// Coupled coordinates c_k = U_kᵀ ψ_k of the vector in psiRe/psiIm (computational order).
     @inline(__always)
     func transformVector() {
-        let b = map.basis
         for k in 0...n {
-            let nk = levelSize[k], off = levelOffset[k], u = uFlat + uOffset[k]
+            let nk = lvSize[k], off = lvOff[k], u = uFlat + uOff[k], st = states + off
             let cr = cRe + off, ci = cIm + off
             for c in 0..<nk { cr[c] = 0; ci[c] = 0 }
-            let states = b.levelStates[k]
             for row in 0..<nk {
-                let x = states[row]
+                let x = st[row]
                 let pr = psiRe[x], pi = psiIm[x]
                 let urow = u + row * nk
                 for c in 0..<nk { cr[c] += urow[c] * pr; ci[c] += urow[c] * pi }
@@ -248,13 +299,13 @@ public final class SampleWorkspace {
     /// M_j += weight · Σ_m c_{(j,a,m)} c*_{(j,b,m)} from the current coupled coordinates.
     @inline(__always)
     func accumulateBlocks(weight: Double) {
-        let b = map.basis
         for k in 0...n {
-            let off = levelOffset[k]
-            for slot in b.slots[k] {
-                let d = b.sectors[slot.sector].multiplicity
-                let mr = mRe + mOffset[slot.sector], mi = mIm + mOffset[slot.sector]
-                let cr = cRe + off + slot.offset, ci = cIm + off + slot.offset
+            let off = lvOff[k]
+            for slot in slotStart[k]..<slotStart[k + 1] {
+                let s = slotSector[slot]
+                let d = secMult[s]
+                let mr = mRe + mOff[s], mi = mIm + mOff[s]
+                let cr = cRe + off + slotOffset[slot], ci = cIm + off + slotOffset[slot]
                 for a in 0..<d {
                     let xr = cr[a] * weight, xi = ci[a] * weight
                     let rowR = mr + a * d, rowI = mi + a * d
@@ -270,11 +321,12 @@ public final class SampleWorkspace {
 
     /// Loads M_j from matrices (general route, used by tests and the deterministic figures).
     public func load(blocks m: [CMatrix]) {
-        for (s, sec) in map.basis.sectors.enumerated() {
-            let d = sec.multiplicity
+        pure = false
+        for s in 0..<sectorCount {
+            let d = secMult[s]
             for a in 0..<d { for c in 0..<d {
-                mRe[mOffset[s] + a * d + c] = m[s][a, c].real
-                mIm[mOffset[s] + a * d + c] = m[s][a, c].imaginary
+                mRe[mOff[s] + a * d + c] = m[s][a, c].real
+                mIm[mOff[s] + a * d + c] = m[s][a, c].imaginary
             } }
         }
     }
@@ -296,6 +348,7 @@ public final class SampleWorkspace {
         transformVector()
         clearBlocks()
         accumulateBlocks(weight: 1)
+        pure = true
         spectrumOfPureState()
     }
 
@@ -304,17 +357,16 @@ public final class SampleWorkspace {
         clearBlocks()
         var total = 0.0
         for _ in 0..<dim {
-            var i = 0
-            while i < dim {
+            for i in 0..<dim {
                 let (g1, g2) = gaussianPair(&rng)
                 psiRe[i] = g1; psiIm[i] = g2
-                i += 1
             }
             for x in 0..<dim { total += psiRe[x] * psiRe[x] + psiIm[x] * psiIm[x] }
             transformVector()
             accumulateBlocks(weight: 1)
         }
         scaleBlocks(1 / total)
+        pure = false
         spectrumFromBlocks()
     }
 
@@ -327,74 +379,77 @@ public final class SampleWorkspace {
             psiRe[x] = e
             total += e
         }
-        let b = map.basis
         for k in 0...n {
-            let nk = levelSize[k], u = uFlat + uOffset[k]
-            for (row, x) in b.levelStates[k].enumerated() {
-                let p = psiRe[x] / total
+            let nk = lvSize[k], u = uFlat + uOff[k], st = states + lvOff[k]
+            for row in 0..<nk {
+                let p = psiRe[st[row]] / total
                 let urow = u + row * nk
-                for slot in b.slots[k] {
-                    let d = b.sectors[slot.sector].multiplicity
-                    let mr = mRe + mOffset[slot.sector]
+                for slot in slotStart[k]..<slotStart[k + 1] {
+                    let s = slotSector[slot], o = slotOffset[slot]
+                    let d = secMult[s]
+                    let mr = mRe + mOff[s]
                     for a in 0..<d {
-                        let ua = urow[slot.offset + a] * p
-                        for c in 0..<d { mr[a * d + c] += ua * urow[slot.offset + c] }
+                        let ua = urow[o + a] * p
+                        for c in 0..<d { mr[a * d + c] += ua * urow[o + c] }
                     }
                 }
             }
         }
+        pure = false
         spectrumFromBlocks()
     }
 
     func scaleBlocks(_ f: Double) {
-        for (s, sec) in map.basis.sectors.enumerated() {
-            for i in 0..<(sec.multiplicity * sec.multiplicity) { mRe[mOffset[s] + i] *= f; mIm[mOffset[s] + i] *= f }
-        }
+        for i in 0..<mTotal { mRe[i] *= f; mIm[i] *= f }
     }
 
     // MARK: spectrum
 
     @inline(__always)
     func appendEigenvalue(_ lambda: Double, sector s: Int) {
-        let t = map.tau[s]
+        let size = secSize[s], t = tauFlat + tauOff[s]
         if map.uniform {
-            entries[entryCount] = (lambda * t[0], t.count)
+            entries[entryCount] = (lambda * t[0], size)
             entryCount += 1
         } else {
-            for x in t { entries[entryCount] = (lambda * x, 1); entryCount += 1 }
+            for i in 0..<size { entries[entryCount] = (lambda * t[i], 1); entryCount += 1 }
         }
     }
 
     /// Spectrum of ρ_ss from eig(M_j) (Jacobi on each M_j).
     public func spectrumFromBlocks() {
         entryCount = 0
-        for (s, sec) in map.basis.sectors.enumerated() {
-            let d = sec.multiplicity
-            for i in 0..<(d * d) { gRe[i] = mRe[mOffset[s] + i]; gIm[i] = mIm[mOffset[s] + i] }
+        for s in 0..<sectorCount {
+            let d = secMult[s]
+            for i in 0..<(d * d) { gRe[i] = mRe[mOff[s] + i]; gIm[i] = mIm[mOff[s] + i] }
             hermitianEigenvalues(d, gRe, gIm, eig)
             for a in 0..<d { appendEigenvalue(eig[a], sector: s) }
         }
+    }
+
+    /// Start of C_j's column i (level lowest + i) in the coupled coordinates.
+    @inline(__always)
+    func columnStart(_ s: Int, _ i: Int) -> Int {
+        let k = secLow[s] + i
+        return lvOff[k] + secOffsetAt[s * (n + 1) + k]
     }
 
     /// Pure ρ0: M_j = C_j C_j† with C_j of size d_j × (2j+1); use C_j†C_j when it is smaller
     /// (same non-zero eigenvalues; the missing ones are zero and do not enter the passive energy).
     func spectrumOfPureState() {
         entryCount = 0
-        let b = map.basis
-        for (s, sec) in b.sectors.enumerated() {
-            let d = sec.multiplicity, m = sec.size
+        for s in 0..<sectorCount {
+            let d = secMult[s], m = secSize[s]
             if m >= d {
-                for i in 0..<(d * d) { gRe[i] = mRe[mOffset[s] + i]; gIm[i] = mIm[mOffset[s] + i] }
+                for i in 0..<(d * d) { gRe[i] = mRe[mOff[s] + i]; gIm[i] = mIm[mOff[s] + i] }
                 hermitianEigenvalues(d, gRe, gIm, eig)
                 for a in 0..<d { appendEigenvalue(eig[a], sector: s) }
             } else {
-                // G[i, i'] = Σ_a conj(C[a, i]) C[a, i'],  C[a, i] = c_{level lowest+i}[offset + a]
+                // G[i, i'] = Σ_a conj(C[a, i]) C[a, i']
                 for i in 0..<m {
-                    let ki = sec.lowestLevel + i
-                    let oi = levelOffset[ki] + offset(of: s, level: ki)
+                    let oi = columnStart(s, i)
                     for i2 in i..<m {
-                        let k2 = sec.lowestLevel + i2
-                        let o2 = levelOffset[k2] + offset(of: s, level: k2)
+                        let o2 = columnStart(s, i2)
                         var sr = 0.0, si = 0.0
                         for a in 0..<d {
                             let xr = cRe[oi + a], xi = cIm[oi + a], yr = cRe[o2 + a], yi = cIm[o2 + a]
@@ -411,24 +466,17 @@ public final class SampleWorkspace {
         }
     }
 
-    @inline(__always)
-    func offset(of sector: Int, level k: Int) -> Int {
-        for slot in map.basis.slots[k] where slot.sector == sector { return slot.offset }
-        return 0
-    }
-
     // MARK: observables
 
     /// C_l1, ergotropy and energy of the loaded ρ_ss (spectrum must be loaded).
     public func observe() -> Observation {
-        let b = map.basis
         let omega = map.omega
-        // energy
         var energy = 0.0
-        for (s, sec) in b.sectors.enumerated() {
+        for s in 0..<sectorCount {
+            let d = secMult[s]
             var tr = 0.0
-            for a in 0..<sec.multiplicity { tr += mRe[mOffset[s] + a * sec.multiplicity + a] }
-            energy += tr * map.meanLevel[s]
+            for a in 0..<d { tr += mRe[mOff[s] + a * d + a] }
+            energy += tr * meanLevel[s]
         }
         energy *= omega
         // passive energy: eigenvalues descending against energies ω k ascending (multiplicity C(N,k))
@@ -451,24 +499,24 @@ public final class SampleWorkspace {
             }
         }
         passive *= omega
-        return Observation(coherence: coherence(), ergotropy: energy - passive, energy: energy)
+        let c = pure ? coherencePure() : coherenceGeneral()
+        return Observation(coherence: c, ergotropy: energy - passive, energy: energy)
     }
 
-    /// Σ_{x≠y} |⟨x|ρ_ss|y⟩| = Σ_k 2 Σ_{i<l} |(U_k B_k U_kᵀ)_{il}|.
-    func coherence() -> Double {
-        let b = map.basis
+    /// Σ_{x≠y} |⟨x|ρ_ss|y⟩| = Σ_k 2 Σ_{i<l} |(U_k B_k U_kᵀ)_{il}|, B_k = ⊕_j τ_j(m_k) M_j.
+    func coherenceGeneral() -> Double {
         var total = 0.0
         if n < 2 { return 0 }
         for k in 1..<n {
-            let nk = levelSize[k]
-            let u = uFlat + uOffset[k], ut = utFlat + uOffset[k]
-            // T = U_k B_k, B_k = ⊕ τ_j(m_k) M_j
+            let nk = lvSize[k]
+            let u = uFlat + uOff[k], ut = utFlat + uOff[k]
+            // T = U_k B_k
             for i in 0..<(nk * nk) { tRe[i] = 0; tIm[i] = 0 }
-            for slot in b.slots[k] {
-                let sec = b.sectors[slot.sector]
-                let d = sec.multiplicity, o = slot.offset
-                let t = map.tau[slot.sector][k - sec.lowestLevel]
-                let mr = mRe + mOffset[slot.sector], mi = mIm + mOffset[slot.sector]
+            for slot in slotStart[k]..<slotStart[k + 1] {
+                let s = slotSector[slot], o = slotOffset[slot]
+                let d = secMult[s]
+                let t = slotTau[slot]
+                let mr = mRe + mOff[s], mi = mIm + mOff[s]
                 for row in 0..<nk {
                     let urow = u + row * nk + o
                     let trow = tRe + row * nk + o, tirow = tIm + row * nk + o
@@ -495,6 +543,115 @@ public final class SampleWorkspace {
             total += 2 * blockSum
         }
         return total
+    }
+
+    /// Pure ρ0: ρ_k = W W† with W = U_k (⊕_j √τ_j(m_k) L_j), L_j = C_j (d_j × (2j+1)) when 2j+1 ≤ d_j,
+    /// else the Cholesky factor of M_j: rank Σ_j min(d_j, 2j+1) instead of C(N, k).
+    func coherencePure() -> Double {
+        if n < 2 { return 0 }
+        // Cholesky factors where needed (2j+1 > d_j)
+        for s in 0..<sectorCount where secSize[s] > secMult[s] {
+            cholesky(secMult[s], mRe + mOff[s], mIm + mOff[s], lRe + mOff[s], lIm + mOff[s])
+        }
+        var total = 0.0
+        for k in 1..<n {
+            let nk = lvSize[k]
+            let ld = nk + 8  // column stride: zero padding lets the kernel run whole tiles of 8
+            let ut = utFlat + uOff[k]
+            // Wᵀ rows (one per factor column), contiguous over the level's states
+            var r = 0
+            for slot in slotStart[k]..<slotStart[k + 1] {
+                let s = slotSector[slot], o = slotOffset[slot]
+                let d = secMult[s], size = secSize[s]
+                let st = slotSqrtTau[slot]
+                let useC = size <= d
+                let cols = useC ? size : d
+                for col in 0..<cols {
+                    let wr = tRe + r * ld, wi = tIm + r * ld
+                    for x in 0..<ld { wr[x] = 0; wi[x] = 0 }
+                    let cStart = useC ? columnStart(s, col) : 0
+                    for a in 0..<d {
+                        let lr: Double, li: Double
+                        if useC {
+                            lr = cRe[cStart + a] * st; li = cIm[cStart + a] * st
+                        } else {
+                            lr = lRe[mOff[s] + a * d + col] * st; li = lIm[mOff[s] + a * d + col] * st
+                        }
+                        if lr == 0 && li == 0 { continue }
+                        let urow = ut + (o + a) * nk
+                        for x in 0..<nk { wr[x] += lr * urow[x]; wi[x] += li * urow[x] }
+                    }
+                    let sp = sPlus + r * ld, sm = sMinus + r * ld
+                    for x in 0..<ld { sp[x] = wr[x] + wi[x]; sm[x] = wr[x] - wi[x] }
+                    r += 1
+                }
+            }
+            total += 2 * upperMagnitudeSum(nk, ld, r)
+        }
+        return total
+    }
+
+    /// Σ_{x<y} |Σ_c W[x,c] conj(W[y,c])| for W = A + iB stored by columns (A = tRe, B = tIm, A ± B in
+    /// sPlus/sMinus, stride ld, zero padded), by the "3M" rule with three real products
+    ///   P1 = Σ A_x A_y,  P2 = Σ B_x B_y,  P3 = Σ (A+B)_x (A−B)_y = P1 + Im − P2,
+    /// so Re = P1 + P2 and Im = Σ (B_x A_y − A_x B_y) = P3 − P1 + P2. Register tiles of one x and
+    /// eight y (SIMD2 accumulators), the dot product over the factor columns innermost.
+    @inline(__always)
+    func upperMagnitudeSum(_ nk: Int, _ ld: Int, _ r: Int) -> Double {
+        typealias V = SIMD2<Double>
+        @inline(__always) func load(_ p: UnsafeMutablePointer<Double>, _ i: Int) -> V {
+            UnsafeRawPointer(p + i).loadUnaligned(as: V.self)
+        }
+        var sum = V(repeating: 0)
+        for x in 0..<(nk - 1) {
+            var y0 = x + 1
+            while y0 < nk {
+                var p1a = V(repeating: 0), p1b = p1a, p1c = p1a, p1d = p1a
+                var p2a = p1a, p2b = p1a, p2c = p1a, p2d = p1a
+                var p3a = p1a, p3b = p1a, p3c = p1a, p3d = p1a
+                for c in 0..<r {
+                    let ac = tRe + c * ld, bc = tIm + c * ld, sc = sPlus + c * ld, dc = sMinus + c * ld
+                    let xa = V(repeating: ac[x]), xb = V(repeating: bc[x]), xs = V(repeating: sc[x])
+                    p1a += xa * load(ac, y0); p1b += xa * load(ac, y0 + 2); p1c += xa * load(ac, y0 + 4); p1d += xa * load(ac, y0 + 6)
+                    p2a += xb * load(bc, y0); p2b += xb * load(bc, y0 + 2); p2c += xb * load(bc, y0 + 4); p2d += xb * load(bc, y0 + 6)
+                    p3a += xs * load(dc, y0); p3b += xs * load(dc, y0 + 2); p3c += xs * load(dc, y0 + 4); p3d += xs * load(dc, y0 + 6)
+                }
+                // entries with y ≥ nk are zero (padding) and add nothing
+                let ra = p1a + p2a, ia = p3a - p1a + p2a
+                let rb = p1b + p2b, ib = p3b - p1b + p2b
+                let rc = p1c + p2c, ic = p3c - p1c + p2c
+                let rd = p1d + p2d, id = p3d - p1d + p2d
+                sum += (ra * ra + ia * ia).squareRoot() + (rb * rb + ib * ib).squareRoot()
+                sum += (rc * rc + ic * ic).squareRoot() + (rd * rd + id * id).squareRoot()
+                y0 += 8
+            }
+        }
+        return sum[0] + sum[1]
+    }
+}
+
+/// Lower Cholesky factor L (L L† = A) of a Hermitian positive semidefinite d × d matrix (row-major);
+/// a non-positive pivot (rank deficiency) gives a zero column.
+func cholesky(_ d: Int, _ ar: UnsafeMutablePointer<Double>, _ ai: UnsafeMutablePointer<Double>,
+              _ lr: UnsafeMutablePointer<Double>, _ li: UnsafeMutablePointer<Double>) {
+    for i in 0..<(d * d) { lr[i] = 0; li[i] = 0 }
+    for j in 0..<d {
+        var diag = ar[j * d + j]
+        for k in 0..<j { diag -= lr[j * d + k] * lr[j * d + k] + li[j * d + k] * li[j * d + k] }
+        if !(diag > 0) { continue }
+        let ljj = diag.squareRoot()
+        lr[j * d + j] = ljj
+        for i in (j + 1)..<max(j + 1, d) {
+            // L[i, j] = (A[i, j] − Σ_k L[i, k] conj(L[j, k])) / L[j, j]
+            var sr = ar[i * d + j], si = ai[i * d + j]
+            for k in 0..<j {
+                let xr = lr[i * d + k], xi = li[i * d + k], yr = lr[j * d + k], yi = li[j * d + k]
+                sr -= xr * yr + xi * yi
+                si -= xi * yr - xr * yi
+            }
+            lr[i * d + j] = sr / ljj
+            li[i * d + j] = si / ljj
+        }
     }
 }
 
@@ -529,7 +686,7 @@ func hermitianEigenvalues(_ n: Int, _ re: UnsafeMutablePointer<Double>, _ im: Un
     for _ in 0..<60 {
         var off = 0.0
         for p in 0..<n { for q in (p + 1)..<n { off += re[p * n + q] * re[p * n + q] + im[p * n + q] * im[p * n + q] } }
-        if off <= 1e-34 * scale * scale { break }
+        if off <= 1e-30 * scale * scale { break }
         for p in 0..<(n - 1) {
             for q in (p + 1)..<n {
                 let xr = re[p * n + q], xi = im[p * n + q]
