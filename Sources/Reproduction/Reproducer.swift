@@ -167,7 +167,7 @@ public enum Reproducer {
     }
 
     /// Merges shard files (path, contents) into the single-run files of each figure they cover.
-    public static func merge(_ shardFiles: [(path: String, contents: String)]) throws(ReproductionError) -> [FigureFile] {
+    public static func merge(_ shardFiles: [(path: String, contents: String)], jobs: [any FigureJob]? = nil) throws(ReproductionError) -> [FigureFile] {
         struct Acc { var settings: ReproductionSettings; var total: Int; var payloads: [Int: [String]]; var duplicated: [Int] }
         var byFigure: [String: Acc] = [:]
         var order: [String] = []
@@ -196,7 +196,7 @@ public enum Reproducer {
             }
         }
         var files: [FigureFile] = []
-        let cat = catalogue
+        let cat = jobs ?? catalogue
         for fig in order {
             guard let acc = byFigure[fig] else { continue }
             guard let job = cat.first(where: { $0.id == fig }) else { throw .unknownFigure(fig, known: cat.map { $0.id }) }
