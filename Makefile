@@ -22,6 +22,7 @@ reproduce: build
 	$(SWIFT) run -c release qbattery reference --check
 	$(SWIFT) run -c release qbattery errata
 	$(SWIFT) run -c release qbattery prove
+	$(SWIFT) run -c release qbattery reproduce all
 
 memcheck: deps
 	@./scripts/ensure-system-packages.sh --valgrind

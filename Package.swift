@@ -29,6 +29,7 @@ let package = Package(
         .library(name: "Simulator", targets: ["Simulator"]),
         .library(name: "Verification", targets: ["Verification"]),
         .library(name: "ProofChecking", targets: ["ProofChecking"]),
+        .library(name: "Reproduction", targets: ["Reproduction"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-numerics", from: "1.1.1"),
@@ -76,10 +77,13 @@ let package = Package(
                 "BigNumerics",
                 .product(name: "RealModule", package: "swift-numerics"),
             ]),
+        .target(
+            name: "Reproduction",
+            dependencies: ["BigNumerics", "ClosedForms", "Simulator"]),
         .executableTarget(
             name: "QBatteryCLI",
             dependencies: [
-                "BigNumerics", "ClosedForms", "Simulator", "Verification", "ProofChecking",
+                "BigNumerics", "ClosedForms", "Simulator", "Verification", "ProofChecking", "Reproduction",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .testTarget(
@@ -98,6 +102,9 @@ let package = Package(
         .testTarget(
             name: "ProofCheckingTests",
             dependencies: ["ProofChecking", "BigNumerics"]),
+        .testTarget(
+            name: "ReproductionTests",
+            dependencies: ["Reproduction", "Simulator", "ClosedForms", "BigNumerics"]),
         .testTarget(
             name: "VerificationTests",
             dependencies: ["Verification"]),

@@ -26,6 +26,11 @@ let package = Package(
             ],
             path: "Benchmarks/EngineGrid",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]),
+        // The random-state study against the plain NumPy implementation (Benchmarks/numpy).
+        .executableTarget(
+            name: "bench-random-states",
+            dependencies: [.product(name: "Reproduction", package: "main")],
+            path: "Sources/BenchRandomStates"),
     ],
     swiftLanguageModes: [.v6]
 )
