@@ -155,7 +155,7 @@ public enum MayoFigures {
     static let epsilonReadings: [(value: Double, text: String)] = [(0.25, "ε = 0.25"), (0.5, "ε = √0.25 = 0.5 (equivalently ε² = 0.25)")]
     static let modelReading = "generators built from the collision model (Born limit of V = (ε/√Δt)(σ⁺σ⁺ + σ⁻σ⁻), H_R = H_S), not from the printed Eq. (14) matrix (its rates are swapped and halved: erratum)"
 
-    public static var all: [any FigureJob] { [fig2, fig3, fig4a, fig4b, fig5, optimiser, fig7, fig9] }
+    public static var all: [any FigureJob] { [fig2, fig3, fig4a, fig4b, fig5, optimiser] + engineReadings.flatMap { [fig7(epsilon: $0), fig9(epsilon: $0)] } }
 
     // MARK: Figs. 2 and 3
 
@@ -384,16 +384,33 @@ public enum MayoFigures {
         }
     }
 
-    static let engineReading = ["cycle time split equally between the cold and hot open strokes (not printed); unitary strokes instantaneous",
-                                "dephased cycle: Eq. (15) with p = 1, full-probability reading, applied after every cold segment of t_cold/20 and hot segment of t_hot/10",
-                                modelReading, "ε = 0.25 (caption); limit cycle of the five-stroke engine (Simulator.EngineCycle)"]
+    /// The caption's ε carries a stray √: ε = 0.25 as printed, or 0.5 (√0.25, or ε² = 0.25). The reading
+    /// changes the picture: at ε = 0.25 the open strokes (10 time units each) are shorter than the
+    /// relaxation time 1/ε² = 16, so they stop far from the states the paper's analysis assumes.
+    static let engineReadings: [Double] = [0.25, 0.5]
+
+    /// File-name suffix of a reading: none for the caption's literal ε = 0.25.
+    static func engineSuffix(_ epsilon: Double) -> String { epsilon == 0.25 ? "" : "-eps\(epsilon)" }
+
+    /// An efficiency is a property of an engine: drawn only where the cycle produces work.
+    static func engineEfficiency(_ eta: Double, power: Double) -> Double { power > 0 ? eta : .nan }
+
+    static func engineReading(_ epsilon: Double) -> [String] {
+        ["cycle time split equally between the cold and hot open strokes (not printed); unitary strokes instantaneous",
+         "dephased cycle: Eq. (15) with p = 1, full-probability reading, applied after every cold segment of t_cold/20 and hot segment of t_hot/10",
+         modelReading,
+         epsilon == 0.25 ? "ε = 0.25 (caption as printed); limit cycle of the five-stroke engine (Simulator.EngineCycle)"
+                         : "ε = \(epsilon) (caption's stray √: √0.25, or ε² = 0.25); limit cycle of the five-stroke engine (Simulator.EngineCycle)"]
+    }
 
     public static let fig7BetaHot = [0.1, 0.3, 1.0]
 
-    static let fig7 = SingleItemFigure(id: "mayo-fig7", summary: "engine efficiency and power vs ω_h (coherent vs dephased, Otto); Fig. 8 from the same data") { _, progress throws(ReproductionError) in
+    static func fig7(epsilon: Double) -> SingleItemFigure {
+      let suffix = engineSuffix(epsilon)
+      return SingleItemFigure(id: "mayo-fig7" + suffix, summary: "engine efficiency and power vs ω_h (coherent vs dephased, Otto), ε = \(epsilon); Fig. 8 from the same data") { _, progress throws(ReproductionError) in
         var t = Table(title: "Mayo Fig. 7: five-stroke engine efficiency and power vs ω_h, coherent (double quench) vs dephased cycles",
-                      source: source + ", Figs. 7 and 8, Sec. III B, Appendix A", reading: engineReading + ["hot-bath β_h values not printed: 0.1, 0.3, 1"],
-                      parameters: [("epsilon", "0.25"), ("omega_c", "1"), ("t_d", "2"), ("beta_c", "10"), ("t_cycle", "20")],
+                      source: source + ", Figs. 7 and 8, Sec. III B, Appendix A", reading: engineReading(epsilon) + ["hot-bath β_h values not printed: 0.1, 0.3, 1"],
+                      parameters: [("epsilon", "\(epsilon)"), ("omega_c", "1"), ("t_d", "2"), ("beta_c", "10"), ("t_cycle", "20")],
                       columns: [Column("beta_h", "hot inverse temperature"), Column("omega_h", "hot gap"), Column("eta_coherent", "efficiency, coherent"),
                                 Column("eta_dephased", "efficiency, dephased"), Column("eta_otto", "Otto efficiency 1 − ω_c/ω_h"),
                                 Column("P_coherent", "power, coherent"), Column("P_dephased", "power, dephased"),
@@ -401,11 +418,11 @@ public enum MayoFigures {
                                 Column("eta_weak_coupling_corrected", "corrected weak-coupling efficiency (Appendix A erratum, t_d = 2)")])
         let noise = try sim { () throws(SimulatorError) in try DephasingNoise(p: 1, reading: .fullProbability) }
         for bh in fig7BetaHot {
-            progress?("mayo-fig7: β_h = \(bh)")
+            progress?("mayo-fig7\(suffix): β_h = \(bh)")
             for i in 0..<12 {
                 let wh = 1.25 + 0.25 * Double(i)
-                let coh = try cycle(omegaH: wh, betaH: bh, epsilon: 0.25, tCycle: 20, dephasing: nil)
-                let dep = try cycle(omegaH: wh, betaH: bh, epsilon: 0.25, tCycle: 20, dephasing: noise)
+                let coh = try cycle(omegaH: wh, betaH: bh, epsilon: epsilon, tCycle: 20, dephasing: nil)
+                let dep = try cycle(omegaH: wh, betaH: bh, epsilon: epsilon, tCycle: 20, dephasing: noise)
                 let weak = ClosedForms.Mayo.ottoEfficiency(omegaC: 1.0, omegaH: wh)
                 t.rows.append([bh, wh, coh.efficiency, dep.efficiency, weak, coh.power, dep.power, coh.maxCoherence, .nan])
             }
@@ -414,20 +431,22 @@ public enum MayoFigures {
         for (i, bh) in fig7BetaHot.enumerated() {
             let rows = t.rows.filter { $0[0] == bh }
             let x = rows.map { $0[1] }
-            pe.append(Series("β_h = \(bh), coherent", x: x, y: rows.map { $0[2] }, color: Palette.color(i), marker: .circle, markerSize: 2.5))
-            pe.append(Series("β_h = \(bh), dephased", x: x, y: rows.map { $0[3] }, color: Palette.color(i), dash: "6,4", marker: .square, markerSize: 2.5))
+            pe.append(Series("β_h = \(bh), coherent", x: x, y: rows.map { engineEfficiency($0[2], power: $0[5]) }, color: Palette.color(i), marker: .circle, markerSize: 2.5))
+            pe.append(Series("β_h = \(bh), dephased", x: x, y: rows.map { engineEfficiency($0[3], power: $0[6]) }, color: Palette.color(i), dash: "6,4", marker: .square, markerSize: 2.5))
             pp.append(Series("β_h = \(bh), coherent", x: x, y: rows.map { $0[5] }, color: Palette.color(i), marker: .circle, markerSize: 2.5))
             pp.append(Series("β_h = \(bh), dephased", x: x, y: rows.map { $0[6] }, color: Palette.color(i), dash: "6,4", marker: .square, markerSize: 2.5))
         }
         let xo = t.rows.filter { $0[0] == fig7BetaHot[0] }.map { $0[1] }
         pe.append(Series("Otto 1 − ω_c/ω_h", x: xo, y: xo.map { 1 - 1 / $0 }, color: "#000000", dash: "2,3", lineWidth: 1.2))
-        let fig7svg = SVGFigure(title: "Mayo Fig. 7 — engine with coherent (solid) and dephased (dashed) cold stroke, ε = 0.25, ω_c = 1, t_d = 2, β_c = 10, t_cycle = 20",
+        let fig7svg = SVGFigure(title: "Mayo Fig. 7 — coherent (solid) vs dephased (dashed) cold stroke, ε = \(epsilon)",
                                 panels: [Panel(title: "(a) efficiency", x: Axis("ω_h"), y: Axis("η"), series: pe, legend: .bottomRight),
                                          Panel(title: "(b) power", x: Axis("ω_h"), y: Axis("P"), series: pp, legend: .topLeft)],
-                                notes: ["Dotted: Otto efficiency. β_h values are a reading (not printed)."])
+                                notes: ["ω_c = 1, t_d = 2, β_c = 10, t_cycle = 20 split equally between the open strokes (not printed). Dotted: Otto efficiency.",
+                                        "Efficiency is drawn only where the cycle produces work (P > 0); the CSV keeps every value.",
+                                        "β_h values are a reading (not printed). " + (epsilon == 0.25 ? "ε = 0.25 as printed: strokes shorter than 1/ε² = 16." : "ε = \(epsilon): the caption's stray √ read as √0.25 (ε² = 0.25).")])
         // Fig. 8 from the same cycles
         var f8 = Table(title: "Mayo Fig. 8: power gain of the coherent cycle over the dephased one vs relative entropy of coherence",
-                       source: source + ", Fig. 8, Eq. (16)", reading: engineReading + ["points: every (β_h, ω_h) of Fig. 7"],
+                       source: source + ", Fig. 8, Eq. (16)", reading: engineReading(epsilon) + ["points: every (β_h, ω_h) of Fig. 7"],
                        parameters: t.parameters, columns: [Column("beta_h", "hot inverse temperature"), Column("omega_h", "hot gap"),
                                                            Column("C_rel", "max relative entropy of coherence (coherent cycle)"), Column("P_gain", "P_coherent − P_dephased")])
         for r in t.rows { f8.rows.append([r[0], r[1], r[7], r[5] - r[6]]) }
@@ -436,37 +455,45 @@ public enum MayoFigures {
             let rows = f8.rows.filter { $0[0] == bh }
             s8.append(Series("β_h = \(bh)", x: rows.map { $0[2] }, y: rows.map { $0[3] }, color: Palette.color(i), dash: nil, marker: .circle, markerSize: 3.5))
         }
-        let fig8svg = SVGFigure(title: "Mayo Fig. 8 — power gain P_coh − P_deph vs relative entropy of coherence C (parameters of Fig. 7)",
+        let fig8svg = SVGFigure(title: "Mayo Fig. 8 — P_coh − P_deph vs relative entropy of coherence, ε = \(epsilon)",
                                 panels: [Panel(title: "ΔP vs C", x: Axis("C (relative entropy of coherence)"), y: Axis("P_coh − P_deph"), series: s8, legend: .topLeft)])
-        return [FigureFile(name: "mayo-fig7.csv", contents: t.csv), FigureFile(name: "mayo-fig7.svg", contents: fig7svg.render()),
-                FigureFile(name: "mayo-fig8.csv", contents: f8.csv), FigureFile(name: "mayo-fig8.svg", contents: fig8svg.render())]
+        return [FigureFile(name: "mayo-fig7\(suffix).csv", contents: t.csv), FigureFile(name: "mayo-fig7\(suffix).svg", contents: fig7svg.render()),
+                FigureFile(name: "mayo-fig8\(suffix).csv", contents: f8.csv), FigureFile(name: "mayo-fig8\(suffix).svg", contents: fig8svg.render())]
+      }
     }
 
-    static let fig9 = SingleItemFigure(id: "mayo-fig9", summary: "engine efficiency and power vs cycle duration") { _, _ throws(ReproductionError) in
+    static func fig9(epsilon: Double) -> SingleItemFigure {
+      let suffix = engineSuffix(epsilon)
+      return SingleItemFigure(id: "mayo-fig9" + suffix, summary: "engine efficiency and power vs cycle duration, ε = \(epsilon)") { _, _ throws(ReproductionError) in
         var t = Table(title: "Mayo Fig. 9: engine efficiency and power vs cycle duration, coherent vs dephased",
-                      source: source + ", Fig. 9", reading: engineReading + ["'ω = 1.5' read as ω_h = 1.5 with ω_c = 1"],
-                      parameters: [("epsilon", "0.25"), ("omega_c", "1"), ("omega_h", "1.5"), ("t_d", "2"), ("beta_c", "10"), ("beta_h", "0.1")],
+                      source: source + ", Fig. 9", reading: engineReading(epsilon) + ["'ω = 1.5' read as ω_h = 1.5 with ω_c = 1"],
+                      parameters: [("epsilon", "\(epsilon)"), ("omega_c", "1"), ("omega_h", "1.5"), ("t_d", "2"), ("beta_c", "10"), ("beta_h", "0.1")],
                       columns: [Column("t_cycle", "cycle duration"), Column("eta_coherent", "efficiency, coherent"), Column("eta_dephased", "efficiency, dephased"),
                                 Column("eta_otto", "Otto efficiency"), Column("P_coherent", "power, coherent"), Column("P_dephased", "power, dephased")])
         let noise = try sim { () throws(SimulatorError) in try DephasingNoise(p: 1, reading: .fullProbability) }
         for i in 0..<16 {
             let tc = 4.5 + 2.5 * Double(i)
-            let coh = try cycle(omegaH: 1.5, betaH: 0.1, epsilon: 0.25, tCycle: tc, dephasing: nil)
-            let dep = try cycle(omegaH: 1.5, betaH: 0.1, epsilon: 0.25, tCycle: tc, dephasing: noise)
+            let coh = try cycle(omegaH: 1.5, betaH: 0.1, epsilon: epsilon, tCycle: tc, dephasing: nil)
+            let dep = try cycle(omegaH: 1.5, betaH: 0.1, epsilon: epsilon, tCycle: tc, dephasing: noise)
             t.rows.append([tc, coh.efficiency, dep.efficiency, 1 - 1 / 1.5, coh.power, dep.power])
         }
         let x = t.values("t_cycle")
-        let fig = SVGFigure(title: "Mayo Fig. 9 — engine vs cycle duration, ε = 0.25, ω_c = 1, ω_h = 1.5, t_d = 2, β_c = 10, β_h = 0.1",
+        let fig = SVGFigure(title: "Mayo Fig. 9 — engine vs cycle duration, ε = \(epsilon)",
                             panels: [Panel(title: "(a) efficiency", x: Axis("t_cycle"), y: Axis("η"), series: [
-                                Series("coherent", x: x, y: t.values("eta_coherent"), color: Palette.color(0), marker: .circle, markerSize: 3),
-                                Series("dephased", x: x, y: t.values("eta_dephased"), color: Palette.color(1), dash: "6,4", marker: .square, markerSize: 3),
+                                Series("coherent", x: x, y: zip(t.values("eta_coherent"), t.values("P_coherent")).map { engineEfficiency($0, power: $1) },
+                                       color: Palette.color(0), marker: .circle, markerSize: 3),
+                                Series("dephased", x: x, y: zip(t.values("eta_dephased"), t.values("P_dephased")).map { engineEfficiency($0, power: $1) },
+                                       color: Palette.color(1), dash: "6,4", marker: .square, markerSize: 3),
                                 Series("Otto", x: x, y: t.values("eta_otto"), color: "#000000", dash: "2,3", lineWidth: 1.2),
                             ], legend: .bottomRight),
                                      Panel(title: "(b) power", x: Axis("t_cycle"), y: Axis("P"), series: [
                                         Series("coherent", x: x, y: t.values("P_coherent"), color: Palette.color(0), marker: .circle, markerSize: 3),
                                         Series("dephased", x: x, y: t.values("P_dephased"), color: Palette.color(1), dash: "6,4", marker: .square, markerSize: 3),
                                         Series("0", x: [x.first ?? 0, x.last ?? 1], y: [0, 0], color: Palette.guide, dash: "2,3", lineWidth: 1),
-                                     ], legend: .topRight)])
-        return [FigureFile(name: "mayo-fig9.csv", contents: t.csv), FigureFile(name: "mayo-fig9.svg", contents: fig.render())]
+                                     ], legend: .topRight)],
+                            notes: ["ω_c = 1, ω_h = 1.5, t_d = 2, β_c = 10, β_h = 0.1; cycle time split equally between the open strokes (not printed).",
+                                    "Efficiency is drawn only where the cycle produces work (P > 0); the CSV keeps every value."])
+        return [FigureFile(name: "mayo-fig9\(suffix).csv", contents: t.csv), FigureFile(name: "mayo-fig9\(suffix).svg", contents: fig.render())]
+      }
     }
 }

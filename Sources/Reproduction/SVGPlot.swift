@@ -114,7 +114,8 @@ public struct SVGFigure: Sendable {
         return s
     }
 
-    var wrappedTitle: [String] { wrap(title, width: Int(Double(max(1, min(panels.count, 2))) * panelWidth / 7.2)) }
+    /// ~9.5 px per character of the bold title font (7.2 let long titles run off the canvas).
+    var wrappedTitle: [String] { wrap(title, width: Int(Double(max(1, min(panels.count, 2))) * panelWidth / 9.5)) }
     var wrappedNotes: [String] { notes.flatMap { wrap($0, width: Int(Double(max(1, min(panels.count, 2))) * panelWidth / 5.8)) } }
 
     func renderPanel(_ p: Panel, index: Int, ox: Double, oy: Double) -> String {
