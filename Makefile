@@ -19,6 +19,7 @@ test: deps
 
 reproduce: build
 	$(SWIFT) run -c release qbattery selfcheck
+	$(SWIFT) run -c release qbattery crosscheck --full
 
 memcheck: deps
 	@./scripts/ensure-system-packages.sh --valgrind

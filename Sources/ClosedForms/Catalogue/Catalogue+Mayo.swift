@@ -81,6 +81,9 @@ extension Catalogue {
         Mayo.coldHeat(omegaC: a[.omega_c], epsilon: a[.epsilon], tD: a[.t_d], constant: try mayoA6Constant(a),
                       cold: coldFactor(a), hot: hotFactor(a))
     }
+    static func mayoQcCorrected<T: TranscendentalField>(_ a: Arguments<T>) throws -> T {
+        Mayo.coldHeatCorrected(omegaC: a[.omega_c], epsilon: a[.epsilon], tD: a[.t_d], cold: coldFactor(a), hot: hotFactor(a))
+    }
     static func mayoQcWeak<T: TranscendentalField>(_ a: Arguments<T>) throws -> T {
         Mayo.coldHeatWeakCoupling(omegaC: a[.omega_c], epsilon: a[.epsilon], cold: coldFactor(a), hot: hotFactor(a))
     }
@@ -273,6 +276,11 @@ extension Catalogue {
                     expression: "Q_c = 8 w e^2 B e^(-3e^2 t_d/8)(8 Om sin Om t_d - 3e^2 cos Om t_d)/(9e^4 + 64 Om^2) + 24 e^4 w B/(9e^4 + 64 Om^2) + w t_d (4w^2 e^2 - e^6 q)/(8w^2 + e^4) - e^2 q w t_d - w(q - B e^(-3e^2 t_d/8) cos Om t_d - C), w = omega_c, e = epsilon",
                     parameters: [omegaC, epsilon, Parameter(.t_d, .nonNegative), betaC, betaH, omegaH], constraints: [smallCoupling],
                     implementation: .transcendental(interval: mayoQc, double: mayoQc), referenceCases: qcCases),
+            Formula("mayo.qc.corrected", paper: .mayo, equation: "Q_c closed form (after A6)", section: appendix,
+                    expression: "Q_c = omega_c{epsilon^2[(C - q)t_d + (B(a - E(a cos Om t_d - Om sin Om t_d)) + B'(Om - E(a sin Om t_d + Om cos Om t_d)))/(a^2 + Om^2)] + E(B cos Om t_d + B' sin Om t_d) + C - q}, E = e^(-a t_d), a, Om, C, B, B' of the corrected (A6)",
+                    parameters: [omegaC, epsilon, Parameter(.t_d, .nonNegative), betaC, betaH, omegaH], constraints: [modelCoupling],
+                    status: .corrected(erratum: "mayo.qc"),
+                    implementation: .transcendental(interval: mayoQcCorrected, double: mayoQcCorrected), referenceCases: qcCases),
             Formula("mayo.qc.weak-coupling", paper: .mayo, equation: "Q_c, weak coupling (after A6)", section: appendix,
                     expression: "Q_c = omega_c[tanh(beta_h omega_h/2) - tanh(beta_c omega_c/2)] + omega_c(e^(-beta_h omega_h/2)/Z_h - e^(-beta_c omega_c/2)/Z_c) + epsilon^2 pi (5/8 - q/2)",
                     parameters: [omegaC, epsilon, betaC, betaH, omegaH],

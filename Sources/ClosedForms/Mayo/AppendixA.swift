@@ -98,6 +98,31 @@ extension Mayo {
         return first + second + third + fourth + fifth
     }
 
+    /// Q_c corrected (erratum `mayo.qc`): the integral of (A4) with the collision-model rates,
+    /// Q_c = ∫₀^∞ ω_cε²(ρ₀₀ − q) dt (heat current with the rates of mayo.eq14), ρ₀₀ from the
+    /// corrected (A6) on [0, t_d] and the corrected (A5) after:
+    /// Q_c = ω_c{ε²[(C − q)t_d + (B(a − E(a cos Ωt_d − Ω sin Ωt_d)) + B′(Ω − E(a sin Ωt_d + Ω cos Ωt_d)))/(a² + Ω²)]
+    ///       + E(B cos Ωt_d + B′ sin Ωt_d) + C − q},  E = e^{−at_d},
+    /// with a, Ω, C, B, B′ of `excitedPopulationA6Corrected`. The last line is the (A5) tail
+    /// ω_cε²∫_{t_d}^∞(ρ₀₀ − q)dt = ω_c(ρ₀₀(t_d) − q).
+    public static func coldHeatCorrected<T: TranscendentalField>(omegaC: T, epsilon: T, tD: T,
+                                                                 cold: BoltzmannFactor<T>, hot: BoltzmannFactor<T>) -> T {
+        let e2 = epsilon * epsilon
+        let a = 3 * e2 / 4
+        let omega = T.sqrt(omegaC * omegaC - e2 * e2 / 16)
+        let c = constantA6Corrected(omegaC: omegaC, epsilon: epsilon, cold: cold)
+        let ph = thermalPopulation(hot), q = invertedPopulation(cold)
+        let b = ph - c
+        let bPrime = (a * b - e2 * (ph - q)) / omega
+        let decay = T.exp(-a * tD)
+        let cosine = T.cos(omega * tD), sine = T.sin(omega * tD)
+        let oscillating = (b * (a - decay * (a * cosine - omega * sine)) + bPrime * (omega - decay * (a * sine + omega * cosine)))
+            / (a * a + omega * omega)
+        let drive = e2 * ((c - q) * tD + oscillating)
+        let tail = decay * (b * cosine + bPrime * sine) + c - q
+        return omegaC * (drive + tail)
+    }
+
     /// Weak-coupling Q_c as printed (ε² ≪ ω_c, t_d ≈ π/ω_c):
     /// Q_c = ω_c[tanh(β_hω_h/2) − tanh(β_cω_c/2)] + ω_c(p_h − p_c) + ε²π(5/8 − q/2).
     public static func coldHeatWeakCoupling<T: TranscendentalField>(omegaC: T, epsilon: T,
