@@ -84,6 +84,21 @@ extension Catalogue {
     static func mayoQcCorrected<T: TranscendentalField>(_ a: Arguments<T>) throws -> T {
         Mayo.coldHeatCorrected(omegaC: a[.omega_c], epsilon: a[.epsilon], tD: a[.t_d], cold: coldFactor(a), hot: hotFactor(a))
     }
+    static func mayoEq6Parallel<T: TranscendentalField>(_ a: Arguments<T>) throws -> T {
+        Mayo.doublyExcitedEq6(t: a[.t], tau: Mayo.tauParallel(epsilon: a[.epsilon]), mayoFactor(a))
+    }
+    static func mayoEq6ParallelCorrected<T: TranscendentalField>(_ a: Arguments<T>) throws -> T {
+        Mayo.doublyExcitedParallelCorrected(t: a[.t], epsilon: a[.epsilon], mayoFactor(a))
+    }
+    static func mayoEq6Collective<T: TranscendentalField>(_ a: Arguments<T>) throws -> T {
+        Mayo.doublyExcitedEq6(t: a[.t], tau: Mayo.tauCollective(epsilon: a[.epsilon], mayoFactor(a)), mayoFactor(a))
+    }
+    static func mayoQcWeakModel<T: TranscendentalField>(_ a: Arguments<T>) throws -> T {
+        Mayo.coldHeatWeakCouplingModel(omegaC: a[.omega_c], epsilon: a[.epsilon], cold: coldFactor(a), hot: hotFactor(a))
+    }
+    static func mayoWeakEfficiencyModel<T: TranscendentalField>(_ a: Arguments<T>) throws -> T where T.Magnitude == T {
+        Mayo.weakCouplingEfficiencyModel(omegaC: a[.omega_c], omegaH: a[.omega_h], epsilon: a[.epsilon], cold: coldFactor(a), hot: hotFactor(a))
+    }
     static func mayoQcWeak<T: TranscendentalField>(_ a: Arguments<T>) throws -> T {
         Mayo.coldHeatWeakCoupling(omegaC: a[.omega_c], epsilon: a[.epsilon], cold: coldFactor(a), hot: hotFactor(a))
     }
@@ -154,6 +169,21 @@ extension Catalogue {
                     parameters: [beta, omega, epsilon],
                     implementation: .transcendental(interval: mayoTauCollective, double: mayoTauCollective),
                     referenceCases: betas.map { var c = $0; c[.epsilon] = "1/4"; return c }),
+            Formula("mayo.eq6.parallel", paper: .mayo, equation: "Eq. (6), parallel process", section: twoBatteries,
+                    expression: "p_ee(t) = (p^2 - q^2) e^(-t/tau_par) + q^2: Eq. (6) on the population of |ee>, p = e^(-beta omega/2)/Z1, q = e^(beta omega/2)/Z1, tau_par = 1/epsilon^2",
+                    parameters: [beta, omega, epsilon, Parameter(.t, .nonNegative)],
+                    implementation: .transcendental(interval: mayoEq6Parallel, double: mayoEq6Parallel),
+                    referenceCases: [[.beta: "1", .omega: "1", .epsilon: "1", .t: "1"]]),
+            Formula("mayo.eq6.parallel.corrected", paper: .mayo, equation: "Eq. (6), parallel process", section: twoBatteries,
+                    expression: "p_ee(t) = [q + (p - q) e^(-epsilon^2 t)]^2 (product of the two single-battery relaxations)",
+                    parameters: [beta, omega, epsilon, Parameter(.t, .nonNegative)], status: .corrected(erratum: "mayo.eq6.parallel"),
+                    implementation: .transcendental(interval: mayoEq6ParallelCorrected, double: mayoEq6ParallelCorrected),
+                    referenceCases: [[.beta: "1", .omega: "1", .epsilon: "1", .t: "1"]]),
+            Formula("mayo.eq6.collective", paper: .mayo, equation: "Eq. (6), collective process", section: twoBatteries,
+                    expression: "p_ee(t) = (p^2 - q^2) e^(-t/tau_#) + q^2: Eq. (6) on the population of |ee>, tau_# of Eq. (7)",
+                    parameters: [beta, omega, epsilon, Parameter(.t, .nonNegative)],
+                    implementation: .transcendental(interval: mayoEq6Collective, double: mayoEq6Collective),
+                    referenceCases: [[.beta: "1", .omega: "1", .epsilon: "1", .t: "1"]]),
             Formula("mayo.eq9", paper: .mayo, equation: "Eq. (9)", section: twoBatteries,
                     expression: "Gamma = tau_par/tau_# = 2(1 + tanh^2(beta*omega/2))",
                     parameters: [beta, omega],
@@ -289,6 +319,15 @@ extension Catalogue {
                     expression: "Q_c = omega_c[tanh(beta_h omega_h/2) - tanh(beta_c omega_c/2)] + omega_c(p_h - p_c) + epsilon^2 pi (5/16 + 3 p_h/8 - q), p_h = e^(-beta_h omega_h/2)/Z_h",
                     parameters: [omegaC, epsilon, betaC, betaH, omegaH], status: .corrected(erratum: "mayo.qc.weak-coupling"),
                     implementation: .transcendental(interval: mayoQcWeakCorrected, double: mayoQcWeakCorrected), referenceCases: weakCases),
+            Formula("mayo.qc.weak-coupling.model", paper: .mayo, equation: "Q_c, weak coupling (after A6)", section: appendix,
+                    expression: "Q_c = omega_c(p_c - p_h) + epsilon^2 pi (1/8 + 3 p_h/4 - q): first order in epsilon^2 of mayo.qc.corrected at t_d = pi/omega_c",
+                    parameters: [omegaC, epsilon, betaC, betaH, omegaH], status: .corrected(erratum: "mayo.qc"),
+                    implementation: .transcendental(interval: mayoQcWeakModel, double: mayoQcWeakModel), referenceCases: weakCases),
+            Formula("mayo.weak-coupling-efficiency.model", paper: .mayo, equation: "eta, weak coupling (last display)", section: appendix,
+                    expression: "eta = eta_Otto + epsilon^2 pi (1/8 + 3 p_h/4 - q)/|Q_h| ((A1) with mayo.qc.weak-coupling.model and (A2))",
+                    parameters: [omegaC, omegaH, epsilon, betaC, betaH], constraints: [engineContrast], status: .corrected(erratum: "mayo.qc"),
+                    implementation: .transcendental(interval: mayoWeakEfficiencyModel, double: mayoWeakEfficiencyModel),
+                    referenceCases: weakCases),
             Formula("mayo.eq14.excited-decay", paper: .mayo, equation: "Eq. (14), entry M_00", section: "Sec. III A",
                     expression: "-M_00 = gamma_plus/2 = epsilon^2 exp(beta omega/2)/(2 Z1): the decay rate of the excited population rho_00",
                     parameters: [beta, omega, epsilon],

@@ -89,7 +89,7 @@ public enum Errata {
                         criterion: "equal when correctly rounded to \(digits) significant digits")
     }
 
-    public static let all: [Erratum] = [cakmakEq10C1, cakmakA1, cakmakCaption, mayoGenerator, mayoA6Constant, mayoA6, mayoA5, mayoColdHeat, mayoWeakCouplingHeat, mayoWeakCouplingEfficiency]
+    public static let all: [Erratum] = [cakmakEq10C1, cakmakA1, cakmakCaption, mayoGenerator, mayoA6Constant, mayoA6, mayoA5, mayoColdHeat, mayoEq6Parallel, mayoWeakCouplingHeat, mayoWeakCouplingEfficiency]
 
     public static func erratum(id: String) -> Erratum? { all.first { $0.id == id } }
 }
@@ -399,6 +399,27 @@ extension Errata {
                 return try coldHeatFromGenerator(omegaC: omega, epsilon: epsilon, tD: BigInterval(2),
                                                  cold: BoltzmannFactor(theta: BigInterval(10) * omega / 2),
                                                  hot: BoltzmannFactor(theta: BigInterval(BigRational(1) / 10) * BigInterval(2) / 2))
+            }
+        })
+}
+
+extension Errata {
+    static let mayoEq6Parallel = Erratum(
+        id: "mayo.eq6.parallel", paper: .mayo, equation: "Eq. (6), parallel process",
+        printedFormula: "mayo.eq6.parallel", correctedFormula: "mayo.eq6.parallel.corrected",
+        summary: "Eq. (6) states ρ(t) = (ρ_empty − ρ_full)e^{−t/τ} + ρ_full \"for both processes\". For the parallel process (Eq. 4) the two collisions act on different batteries, so the joint state is the product of two single-battery relaxations and contains e^{−2t/τ_∥}: p_ee(t) = [q + (p − q)e^{−ε²t}]², not (p² − q²)e^{−ε²t} + q². Eq. (6) holds for each battery's reduced state and for the energy (hence Eq. 7 and T stand), and for the collective process (Eq. 5) it holds as printed.",
+        route: "the single-battery generator of the collision model (see mayo.eq14) evolved from the thermal state by a rigorous Taylor series; the parallel Born generator is the sum of two such generators on different batteries, so p_ee = (ρ₀₀(t))²; the Double simulator's 4-qubit parallel model agrees (qbattery crosscheck)",
+        confidence: .high,
+        evidence: {
+            try exactEvidence(printed: "mayo.eq6.parallel", corrected: "mayo.eq6.parallel.corrected",
+                              point: [.beta: "1", .omega: "1", .epsilon: "1", .t: "1"],
+                              independentLabel: "(ρ₀₀(t))² of the single-battery collision-model generator, t = 1") { _ in
+                let omega = BigInterval(1), epsilon = BigInterval(1)
+                let b = BoltzmannFactor(theta: BigInterval(1) * omega / 2)
+                let g = Mayo.realGenerator(CollisionModel.generator(alpha: BigInterval(0), omega: omega, epsilon: epsilon, b))
+                let p = Mayo.thermalPopulation(b)
+                let x = try evolve(g, [p, 0, 0, 1 - p], t: BigInterval(1))[0]
+                return x * x
             }
         })
 }

@@ -168,4 +168,26 @@ extension Mayo {
         let kappa = T(rational: BigRational(5) / 16) + 3 * thermalPopulation(hot) / 8 - invertedPopulation(cold)
         return ottoEfficiency(omegaC: omegaC, omegaH: omegaH) + epsilon * epsilon * T.pi * kappa / qh
     }
+
+    /// Weak-coupling Q_c of the collision model (erratum `mayo.qc`): the first-order expansion
+    /// in ε² of `coldHeatCorrected` at t_d = π/ω_c (a = 3ε²/4, Ω t_d = π + O(ε⁴), C = 1/2 + O(ε⁴),
+    /// B = p_h − 1/2, B′ = O(ε²), e^{−at_d} = 1 − 3πε²/(4ω_c) + …; the drive integral contributes
+    /// πε²(1/2 − q), the decay of the cosine term 3πε²(p_h − 1/2)/4):
+    /// Q_c = ω_c(p_c − p_h) + πε²(1/8 + 3p_h/4 − q).
+    public static func coldHeatWeakCouplingModel<T: TranscendentalField>(omegaC: T, epsilon: T,
+                                                                         cold: BoltzmannFactor<T>, hot: BoltzmannFactor<T>) -> T {
+        omegaC * (thermalPopulation(cold) - thermalPopulation(hot))
+            + epsilon * epsilon * T.pi * (T(rational: BigRational(1) / 8) + 3 * thermalPopulation(hot) / 4 - invertedPopulation(cold))
+    }
+
+    /// The weak-coupling efficiency of the collision model (erratum `mayo.qc`): (A1) with
+    /// `coldHeatWeakCouplingModel` and (A2): η = η_Otto + πε²(1/8 + 3p_h/4 − q)/|Q_h|, below η_Otto
+    /// since q > 1/2 > p_h.
+    public static func weakCouplingEfficiencyModel<T: TranscendentalField>(omegaC: T, omegaH: T, epsilon: T,
+                                                                           cold: BoltzmannFactor<T>, hot: BoltzmannFactor<T>) -> T
+    where T.Magnitude == T {
+        let qh = hotHeatA2(omegaH: omegaH, cold: cold, hot: hot).magnitude
+        let kappa = T(rational: BigRational(1) / 8) + 3 * thermalPopulation(hot) / 4 - invertedPopulation(cold)
+        return ottoEfficiency(omegaC: omegaC, omegaH: omegaH) + epsilon * epsilon * T.pi * kappa / qh
+    }
 }

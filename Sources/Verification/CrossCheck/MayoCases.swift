@@ -46,6 +46,28 @@ enum MayoCrossChecks {
                 return r
             })
         }
+        // Eq. (6) on the joint population of |ee⟩, both processes (Born generators of Eqs. 4, 5).
+        let eq6: [([(P, String)], Bool)] = [
+            ([(.beta, "1"), (.omega, "1"), (.epsilon, "1"), (.t, "1")], true),
+            ([(.beta, "10"), (.omega, "3/2"), (.epsilon, "1/4"), (.t, "8")], false),
+            ([(.beta, "1/10"), (.omega, "1"), (.epsilon, "10"), (.t, "1/200")], false),
+            ([(.beta, "2"), (.omega, "1"), (.epsilon, "1/2"), (.t, "3")], false)]
+        let eq6Rows: [(String, Expectation, Bool)] = [("mayo.eq6.parallel", .contradicted(erratum: "mayo.eq6.parallel"), true),
+                                                      ("mayo.eq6.parallel.corrected", .agrees, true),
+                                                      ("mayo.eq6.collective", .agrees, false)]
+        for (id, expect, parallel) in eq6Rows {
+            for (params, fast) in eq6 {
+                out.append(CrossCheckCase(id, params, expect: expect, fast: fast) { p in
+                    let b = try value(p, .beta), w = try value(p, .omega), e = try value(p, .epsilon), t = try value(p, .t)
+                    let model = parallel ? try Mayo.twoBatteriesParallel(omega: w, beta: b, epsilon: e)
+                                         : try Mayo.twoBatteriesCollective(omega: w, beta: b, epsilon: e)
+                    let rho0 = try DensityMatrix.gibbs(model.systemHamiltonian, beta: b)
+                    let rho = try Evolution.evolve(try model.bornGenerator(), rho0, time: t)
+                    return MayoRoutes.roundOff(rho[3, 3].real, bound: 1e-12, "e^{tL} on the 16×16 Born generator (backward error ≤ 16u‖tL‖)",
+                                               route: "⟨ee|e^{tL}ρ_empty|ee⟩, L the Born generator of Eq. (\(parallel ? 4 : 5)), ρ_empty thermal")
+                })
+            }
+        }
         // Eq. (9): Γ = τ_∥/τ_# from the Born population rates of Eqs. (4) and (5).
         let gammaPoints: [([(P, String)], Bool)] = [
             ([(.beta, "1"), (.omega, "1")], true), ([(.beta, "0"), (.omega, "1")], false),
@@ -367,6 +389,19 @@ enum MayoCrossChecks {
         return (q2, Swift.abs(q2 - q1))
     }
 
+    /// Fit of a simulated quantity at ε, ε/2, ε/4 to Q₀ + aε² + bε⁴: the ε⁴ term is what a
+    /// first-order (weak-coupling) closed form neglects, so 3|b|ε⁴ is its tolerance.
+    static func weakCouplingSequence(epsilon: Double, _ f: (Double) throws -> Double) throws -> Simulated {
+        let q1 = try f(epsilon), q2 = try f(epsilon / 2), q3 = try f(epsilon / 4)
+        let d1 = q1 - q2, d2 = q2 - q3
+        let bx2 = (d1 - 4 * d2) * 64 / 45                 // b ε⁴
+        let ax = (d1 - 15.0 / 16 * bx2) * 4 / 3           // a ε²
+        let tol = Swift.max(1e-10, 3 * Swift.abs(bx2) / Swift.abs(q1))
+        return Simulated(value: q1, tolerance: tol, kind: .truncation,
+                         reason: String(format: "weak-coupling expansion: the closed form keeps O(ε²); simulated at ε, ε/2, ε/4: %.12g, %.12g, %.12g → fitted ε² coefficient a = %.9g, ε⁴ term bε⁴ = %.2e; tolerance 3|b|ε⁴ relative", q1, q2, q3, ax / (epsilon * epsilon), bx2),
+                         route: "")
+    }
+
     static var coldHeat: [CrossCheckCase] {
         var out: [CrossCheckCase] = []
         let qc: [([(P, String)], Bool)] = [
@@ -383,6 +418,45 @@ enum MayoCrossChecks {
                     return Simulated(value: r.value, tolerance: tol, kind: .truncation,
                                      reason: "truncated time: heat integrated exactly (augmented exponential) to T = t_d + 60/ε²; |Q(T) − Q(t_d + 40/ε²)| = \(String(format: "%.1e", r.remainder)); tolerance max(1e-11, 10× that, relative)",
                                      route: "Q_c = −∫ heat current into the cold bath (Born limit of Eq. 13, Q̇ = tr(Aρ)) along the double quench α = 1 on [0, t_d], 0 after, from ρ₂ = thermal state of H_h at β_h")
+                })
+            }
+        }
+        // Weak coupling at t_d = π/ω_c: printed, corrected relative to the printed Q_c, and from the collision model.
+        let weak: [(omegaC: String, eps: String, betaC: String, betaH: String, omegaH: String, fast: Bool)] = [
+            ("1", "1/20", "10", "1/10", "2", true), ("1", "1/10", "10", "1", "2", false),
+            ("1", "1/20", "5", "1/2", "3", false), ("3/2", "1/10", "4", "1", "3/2", false)]
+        let qcRows: [(String, Expectation)] = [("mayo.qc.weak-coupling", .contradicted(erratum: "mayo.qc.weak-coupling")),
+                                               ("mayo.qc.weak-coupling.corrected", .contradicted(erratum: "mayo.qc")),
+                                               ("mayo.qc.weak-coupling.model", .agrees)]
+        for (id, expect) in qcRows {
+            for w in weak {
+                out.append(CrossCheckCase(id, [(.omega_c, w.omegaC), (.epsilon, w.eps), (.beta_c, w.betaC), (.beta_h, w.betaH), (.omega_h, w.omegaH)],
+                                          expect: expect, fast: w.fast && id == "mayo.qc.weak-coupling.model") { p in
+                    let oc = try value(p, .omega_c), bc = try value(p, .beta_c), bh = try value(p, .beta_h), oh = try value(p, .omega_h)
+                    var r = try weakCouplingSequence(epsilon: try value(p, .epsilon)) { e in
+                        try coldHeatSimulated(omegaC: oc, epsilon: e, td: Double.pi / oc, betaC: bc, betaH: bh, omegaH: oh).value
+                    }
+                    r.route = "Q_c of the cold stroke (Born limit of Eq. 13, heat integrated exactly to t_d + 60/ε²) with the double quench at t_d = π/ω_c"
+                    return r
+                })
+            }
+        }
+        let etaRows: [(String, Expectation)] = [("mayo.weak-coupling-efficiency", .contradicted(erratum: "mayo.weak-coupling-efficiency")),
+                                                ("mayo.weak-coupling-efficiency.corrected", .contradicted(erratum: "mayo.qc")),
+                                                ("mayo.weak-coupling-efficiency.model", .agrees)]
+        for (id, expect) in etaRows {
+            for w in weak {
+                out.append(CrossCheckCase(id, [(.omega_c, w.omegaC), (.omega_h, w.omegaH), (.epsilon, w.eps), (.beta_c, w.betaC), (.beta_h, w.betaH)],
+                                          expect: expect, fast: false) { p in
+                    let oc = try value(p, .omega_c), bc = try value(p, .beta_c), bh = try value(p, .beta_h), oh = try value(p, .omega_h)
+                    // Q_h does not depend on ε once the strokes relax: one engine cycle at ε = 1/2.
+                    let qh = try engineResult(EngineSetting(betaC: bc, omegaC: oc, betaH: bh, omegaH: oh, epsilon: 0.5, td: Double.pi / oc, fast: false)).heatFromHotBath
+                    var r = try weakCouplingSequence(epsilon: try value(p, .epsilon)) { e in
+                        let qc = try coldHeatSimulated(omegaC: oc, epsilon: e, td: Double.pi / oc, betaC: bc, betaH: bh, omegaH: oh).value
+                        return 1 - Swift.abs(qc) / Swift.abs(qh)
+                    }
+                    r.route = "η = 1 − |Q_c|/|Q_h| (A1, the cycle's first law, checked by the engine rows): Q_c of the simulated cold stroke at t_d = π/ω_c, Q_h = heat from the hot bath in the simulated engine's limit cycle (ε = 1/2)"
+                    return r
                 })
             }
         }
