@@ -38,12 +38,15 @@ struct CrossCheckCommand: ParsableCommand {
         }
         done.wait()
         let rows = handoff.rows
+        let claims = Claims.run()
         let summary = CrossCheck.summary(rows, seconds: Date().timeIntervalSince(start))
         if json {
-            print(try CrossCheck.json(rows, summary: summary))
+            print(try CrossCheck.json(rows, summary: summary, claims: claims))
         } else {
             print(CrossCheck.text(rows, summary: summary))
+            print("")
+            print(CrossCheck.text(claims))
         }
-        if !summary.ok { throw ExitCode(1) }
+        if !summary.ok || !claims.allSatisfy(\.ok) { throw ExitCode(1) }
     }
 }

@@ -114,4 +114,15 @@ struct CrossCheckTests {
         }
         #expect(CrossCheck.evaluate(outOfDomain).outcome == .error)
     }
+
+    @Test("printed statements without a closed form get the recorded verdict from the simulator")
+    func claims() throws {
+        let claims = Claims.run()
+        #expect(claims.count >= 6)
+        for c in claims { #expect(c.ok, "\(c.id): \(c.evidence)") }
+        #expect(claims.contains { !$0.holds })
+        let text = try CrossCheck.json([], summary: CrossCheck.summary([], seconds: 0), claims: claims)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+        #expect((object["claims"] as? [[String: Any]])?.count == claims.count)
+    }
 }

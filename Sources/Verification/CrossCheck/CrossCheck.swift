@@ -259,13 +259,25 @@ public enum CrossCheck {
     }
 
     /// JSON document: {"summary": …, "rows": […]}.
-    public static func json(_ rows: [CrossCheckRow], summary: CrossCheckSummary) throws -> String {
-        struct Document: Codable { let summary: CrossCheckSummary; let rows: [CrossCheckRow] }
+    public static func json(_ rows: [CrossCheckRow], summary: CrossCheckSummary, claims: [ClaimCheck] = []) throws -> String {
+        struct Document: Codable { let summary: CrossCheckSummary; let rows: [CrossCheckRow]; let claims: [ClaimCheck] }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-        let data = try encoder.encode(Document(summary: summary, rows: rows))
+        let data = try encoder.encode(Document(summary: summary, rows: rows, claims: claims))
         return String(decoding: data, as: UTF8.self)
+    }
+
+    /// Text of the claims without closed forms.
+    public static func text(_ claims: [ClaimCheck]) -> String {
+        var out = ["printed statements without a closed form, decided by the simulator:"]
+        for c in claims {
+            let verdict = c.holds ? "holds" : "contradicted"
+            out.append("\(c.ok ? (c.holds ? "PASS " : "XFAIL") : "FAIL ")  \(c.id): \(verdict) (recorded: \(c.expectedToHold ? "holds" : "contradicted"))")
+            out.append("    \(c.statement)")
+            out.append("    \(c.evidence)")
+        }
+        return out.joined(separator: "\n")
     }
 
     /// Text table: one block of lines per row.
