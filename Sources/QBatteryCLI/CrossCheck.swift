@@ -38,8 +38,8 @@ struct CrossCheckCommand: ParsableCommand {
         }
         done.wait()
         let rows = handoff.rows
-        let claims = Claims.run()
         let summary = CrossCheck.summary(rows, seconds: Date().timeIntervalSince(start))
+        let claims = Claims.run()
         if json {
             print(try CrossCheck.json(rows, summary: summary, claims: claims))
         } else {

@@ -69,7 +69,9 @@ public enum Claims {
             var allBelow = true
             var above: [Int] = []
             for n in 2...6 {
-                let tauPar = try MayoRoutes.parallelTau(n: n, beta: 0, omega: 1, epsilon: 1)
+                // τ_∥ of one battery: the batteries of the parallel process relax independently, so the
+                // two-battery model of Eq. (4) gives it for every N.
+                let tauPar = try MayoRoutes.parallelTau(n: 2, beta: 0, omega: 1, epsilon: 1)
                 let m = try Mayo.nBatteriesCollectivePaired(n: n, omega: 1, beta: 0, epsilon: 1)
                 let gamma = tauPar * (try MayoRoutes.pairRate(try m.bornPopulationGenerator().rates, 0, (1 << n) - 1))
                 if gamma >= 1 { allBelow = false; above.append(n) }
