@@ -85,10 +85,12 @@ struct CrossCheckTests {
             _ = try Catalogue.formula(id: c.formulaID)   // every row names a catalogue formula
         }
         let required = ["mayo.eq7.parallel", "mayo.eq7.collective", "mayo.eq9", "mayo.eq10", "mayo.energy", "mayo.gamma",
-                        "mayo.gamma.delta", "mayo.imax.z", "mayo.imax.gamma", "mayo.efficiency", "mayo.eqA2", "mayo.qc",
+                        "mayo.gamma.delta", "mayo.eq6.parallel", "mayo.eq6.collective", "mayo.efficiency.otto", "mayo.imax.z", "mayo.imax.gamma", "mayo.efficiency", "mayo.eqA2", "mayo.qc",
                         "cakmak.eq7.z-plus", "cakmak.eq8", "cakmak.eq10", "cakmak.eq10.c1", "cakmak.eq11", "cakmak.eq12",
                         "cakmak.eq14", "cakmak.eq15", "cakmak.eq16"]
         for id in required { #expect((points[id] ?? 0) >= 3, "\(id): \(points[id] ?? 0) points") }
+        // Every closed form of the catalogue has a simulated counterpart, at three points or more.
+        for f in Catalogue.all { #expect((points[f.id] ?? 0) >= 3, "\(f.id): \(points[f.id] ?? 0) points") }
         // N = 2 … 6 for Γ and N = 2 … 7 for Çakmak's N-qubit forms.
         func ns(_ id: String) -> Set<String> {
             Set(CrossCheck.fullTable.filter { $0.formulaID == id }.compactMap { c in c.parameters.first { $0.name == .N }?.value })

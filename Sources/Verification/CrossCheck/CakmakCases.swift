@@ -169,7 +169,7 @@ enum CakmakCrossChecks {
         }
         let hi = 40 / omega, lo = 1e-6 / omega
         let xTol = 1e-12 * hi
-        let beta = try Numerics.bisect(gap, lo, hi, xTolerance: xTol)
+        let beta = try CrossCheckNumerics.bisect(gap, lo, hi, xTolerance: xTol)
         return Simulated(value: beta, tolerance: 1e-8, kind: .optimiser,
                          reason: "root finder: bisection on β ∈ [1e-6, 40]/ω to Δβ ≤ \(String(format: "%.0e", xTol)); the weights' round-off (~1e-13) over their slope moves the root by ≲ 1e-10; tolerance 1e-8",
                          route: "β where the eigenvalue 1 − c of ρ_ss (weight of |ψ−⟩) crosses another weight of the simulated state; mixed ρ0 with c; \(route)")

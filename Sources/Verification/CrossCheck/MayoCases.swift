@@ -94,7 +94,7 @@ enum MayoCrossChecks {
                     let l = try model.bornGenerator()
                     let rho0 = try DensityMatrix.gibbs(model.systemHamiltonian, beta: b)
                     let xTol = 1e-9
-                    let best = try Numerics.maximise({ t in
+                    let best = try CrossCheckNumerics.maximise({ t in
                         try Measures.mutualInformation(Evolution.evolve(l, rho0, time: t), dimensions: 2, 2)
                     }, from: 0, to: 3, xTolerance: xTol)
                     let tol = Swift.max(1e-9, 1e-13 / best.value)
@@ -459,6 +459,29 @@ enum MayoCrossChecks {
                     return r
                 })
             }
+        }
+        // η_Otto: the coherent cycle at t_d = π/ω_c in the limit ε → 0 (the quench then inverts the
+        // populations exactly and the cycle becomes Otto's), extrapolated in ε².
+        let otto: [(omegaC: String, omegaH: String, betaC: Double, betaH: Double, fast: Bool)] = [
+            ("1", "2", 10, 0.1, false), ("1", "3/2", 5, 0.5, false), ("1/2", "2", 8, 1, true)]
+        for o in otto {
+            out.append(CrossCheckCase("mayo.efficiency.otto", [(.omega_c, o.omegaC), (.omega_h, o.omegaH)], fast: o.fast) { p in
+                let oc = try value(p, .omega_c), oh = try value(p, .omega_h)
+                let qh = try engineResult(EngineSetting(betaC: o.betaC, omegaC: oc, betaH: o.betaH, omegaH: oh, epsilon: 0.5, td: Double.pi / oc, fast: false)).heatFromHotBath
+                let eps = 0.1
+                let values = try [eps, eps / 2, eps / 4].map { e in
+                    1 - Swift.abs(try coldHeatSimulated(omegaC: oc, epsilon: e, td: Double.pi / oc, betaC: o.betaC, betaH: o.betaH, omegaH: oh).value) / Swift.abs(qh)
+                }
+                // η(ε) = η₀ + aε² + bε⁴ through the three points (x = ε², x/4, x/16).
+                let d1 = values[0] - values[1], d2 = values[1] - values[2]
+                let bx2 = (d1 - 4 * d2) * 64 / 45
+                let ax = (d1 - 15.0 / 16 * bx2) * 4 / 3
+                let eta0 = values[0] - ax - bx2
+                let tol = Swift.max(1e-10, Swift.abs(bx2) / Swift.max(Swift.abs(eta0), 1e-300))
+                return Simulated(value: eta0, tolerance: tol, kind: .truncation,
+                                 reason: String(format: "limit ε → 0 at t_d = π/ω_c: η at ε = 0.1, 0.05, 0.025: %.12g, %.12g, %.12g; fit η₀ + aε² + bε⁴ gives η₀; tolerance |bε⁴| at ε = 0.1 (the fit's residual is O(ε⁶))", values[0], values[1], values[2]),
+                                 route: "η = 1 − |Q_c|/|Q_h| (A1) of the simulated coherent cycle: cold stroke with the double quench at t_d = π/ω_c, Q_h from the engine's limit cycle; β_c = \(o.betaC), β_h = \(o.betaH)")
+            })
         }
         return out
     }

@@ -50,9 +50,9 @@ enum MayoRoutes {
         let h = model.systemHamiltonian
         let rho0 = try DensityMatrix.gibbs(h, beta: beta)
         let phi = try model.collisionMap(dt: dt)
-        let phiN = try Numerics.power(phi, n)
+        let phiN = try CrossCheckNumerics.power(phi, n)
         let rhoT = try Superoperator.apply(phiN, to: rho0)
-        let phiLong = try Numerics.power(phiN, 120)
+        let phiLong = try CrossCheckNumerics.power(phiN, 120)
         let rhoLong = try Superoperator.apply(phiLong, to: rho0)
         let rhoLonger = try Superoperator.apply(phiLong, to: rhoLong)
         let eInf = try Measures.energy(rhoLonger, h)
@@ -75,7 +75,7 @@ enum MayoRoutes {
         let remainder = runs.map(\.remainder).max() ?? 0
         let tol = Swift.max(x.finestError / Swift.abs(x.limit), 1e-11)
         return Simulated(value: x.limit, tolerance: tol, kind: .finiteStep,
-                         reason: "finite Δt = t/\(ns[0]) … t/\(ns[3]) (t = \(Numerics.fmt(t))): τ = \(x.text); measured order (last three) \(String(format: "%.3f", x.order)); Richardson limit, tolerance = error estimate of the finest Δt |τ₄ − τ₃|/(2^p − 1); E∞ after time 60/ε² (|E(120t) − E(240t)| = \(String(format: "%.1e", remainder)))",
+                         reason: "finite Δt = t/\(ns[0]) … t/\(ns[3]) (t = \(CrossCheckNumerics.fmt(t))): τ = \(x.text); measured order (last three) \(String(format: "%.3f", x.order)); Richardson limit, tolerance = error estimate of the finest Δt |τ₄ − τ₃|/(2^p − 1); E∞ after time 60/ε² (|E(120t) − E(240t)| = \(String(format: "%.1e", remainder)))",
                          route: "energy decay time τ = −t/log[(E(t) − E∞)/(E0 − E∞)] of the repeated-collision map Φ_Δt^n from the thermal state, E∞ = energy after time 120t")
     }
 

@@ -35,7 +35,7 @@ struct Extrapolation: Sendable {
     }
 }
 
-enum Numerics {
+enum CrossCheckNumerics {
     static let u = Double.ulpOfOne / 2
 
     /// A^n by repeated squaring.
