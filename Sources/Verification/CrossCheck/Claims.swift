@@ -79,6 +79,17 @@ public enum Claims {
             }
             return (allBelow, "Γ = τ_∥/τ_0 at β = 0 from the simulated rates: \(values.joined(separator: ", ")); Γ ≥ 1 for N = \(above)")
         }
+        add("cakmak.eq9.ordering", "Çakmak Eq. (9): the listed spectrum {1−c, c e^{2βω}/S, c e^{βω}/S, c/S} is in descending order only for c ≤ 1/2", expected: false) {
+            // Simulated weights of ψ−, |00⟩ (ground), ψ+, |11⟩ in ρ_ss at c = 7/10, βω = 1/100.
+            let rho = try CakmakCrossChecks.steadyState(n: 2, beta: 0.01, omega: 1, from: CakmakCrossChecks.twoQubitState(c: 0.7, pure: false))
+            let minus = 0.5 * (rho[1, 1].real + rho[2, 2].real - 2 * rho[1, 2].real)
+            let plus = 0.5 * (rho[1, 1].real + rho[2, 2].real + 2 * rho[1, 2].real)
+            let listed = [minus, rho[0, 0].real, plus, rho[3, 3].real]
+            let descending = zip(listed, listed.dropFirst()).allSatisfy { $0.0 >= $0.1 }
+            let text = listed.map { String(format: "%.6f", $0) }.joined(separator: ", ")
+            // The statement fails if the listed order is descending at some c > 1/2.
+            return (!descending, "at c = 7/10 > 1/2, βω = 1/100 the simulated weights in the listed order are (\(text)): \(descending ? "descending" : "not descending")")
+        }
         add("cakmak.steady-state.collective", "Çakmak Sec. III: in the collective limit the steady state is not unique", expected: true) {
             let l = try CakmakModel.collective(qubits: 2, omega: 1, beta: 1, gamma0: 1, f: 0.3).lindbladian()
             let n = try SteadyState.analyse(l).nullity
