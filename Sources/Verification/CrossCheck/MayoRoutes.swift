@@ -44,7 +44,8 @@ enum MayoRoutes {
 
     /// Energy decay time of the two-battery collision model at finite Δt = t/n: n repeated
     /// collisions (the CPTP map Φ_Δt to the n-th power) from the thermal state; E∞ is the energy
-    /// after 120n collisions (time 60/ε², truncation checked against 240n).
+    /// after 120n collisions (time 60/ε², truncation checked against 240n). Returns τ and the
+    /// relative change of τ that an E∞ error of that truncation size would cause.
     static func finiteStepDecayTime(_ model: CollisionModel, beta: Double, t: Double, collisions n: Int) throws -> (tau: Double, remainder: Double) {
         let dt = t / Double(n)
         let h = model.systemHamiltonian
@@ -57,8 +58,12 @@ enum MayoRoutes {
         let rhoLonger = try Superoperator.apply(phiLong, to: rhoLong)
         let eInf = try Measures.energy(rhoLonger, h)
         let remainder = Swift.abs(eInf - (try Measures.energy(rhoLong, h)))
-        let tau = try decayTime(e0: Measures.energy(rho0, h), et: Measures.energy(rhoT, h), eInf: eInf, t: t)
-        return (tau, remainder)
+        let e0 = try Measures.energy(rho0, h), et = try Measures.energy(rhoT, h)
+        let tau = try decayTime(e0: e0, et: et, eInf: eInf, t: t)
+        // Sensitivity of τ to an error of E∞ of that size: |∂τ/∂E∞|·remainder, relative.
+        let logRatio = Foundation.log((et - eInf) / (e0 - eInf))
+        let sensitivity = t / (logRatio * logRatio) * Swift.abs(1 / (e0 - eInf) - 1 / (et - eInf))
+        return (tau, sensitivity * remainder / tau)
     }
 
     /// τ of a two-battery process at Δt → 0: finite-Δt values at n, 2n, 4n collisions over the
@@ -72,10 +77,10 @@ enum MayoRoutes {
         let ns = [n0, 2 * n0, 4 * n0, 8 * n0]
         let runs = try ns.map { try finiteStepDecayTime(model, beta: beta, t: t, collisions: $0) }
         let x = try Extrapolation(runs.map(\.tau), nominalOrder: 1)
-        let remainder = runs.map(\.remainder).max() ?? 0
-        let tol = Swift.max(x.finestError / Swift.abs(x.limit), 1e-11)
+        let remainder = runs.map(\.remainder).max() ?? 0   // relative effect on τ of the E∞ truncation
+        let tol = Swift.max(x.finestError / Swift.abs(x.limit), 1e-11) + 10 * remainder
         return Simulated(value: x.limit, tolerance: tol, kind: .finiteStep,
-                         reason: "finite Δt = t/\(ns[0]) … t/\(ns[3]) (t = \(CrossCheckNumerics.fmt(t))): τ = \(x.text); measured order (last three) \(String(format: "%.3f", x.order)); Richardson limit, tolerance = error estimate of the finest Δt |τ₄ − τ₃|/(2^p − 1); E∞ after time 60/ε² (|E(120t) − E(240t)| = \(String(format: "%.1e", remainder)))",
+                         reason: "finite Δt = t/\(ns[0]) … t/\(ns[3]) (t = \(CrossCheckNumerics.fmt(t))): τ = \(x.text); measured order (last three) \(String(format: "%.3f", x.order)); Richardson limit, tolerance = error estimate of the finest Δt |τ₄ − τ₃|/(2^p − 1) plus 10× the effect on τ of E∞'s truncation (E∞ after time 60/ε², checked against 120/ε²: relative effect \(String(format: "%.1e", remainder)))",
                          route: "energy decay time τ = −t/log[(E(t) − E∞)/(E0 − E∞)] of the repeated-collision map Φ_Δt^n from the thermal state, E∞ = energy after time 120t")
     }
 
