@@ -155,6 +155,29 @@ enum MayoCrossChecks {
                                            route: "E(t) = Σ_i E_i p_i(t), p(t) = e^{tR}p_thermal, R the population rates of the \(pairingRoute)")
             })
         }
+        // E(t) from the finite-Δt collision map of the pairing reading itself (Δt → 0 extrapolated).
+        let energyFiniteStep: [([(P, String)], Bool)] = [
+            ([(.N, "3"), (.beta, "1"), (.omega, "1"), (.epsilon, "1/2"), (.t, "1")], false),
+            ([(.N, "4"), (.beta, "1/2"), (.omega, "1"), (.epsilon, "1/4"), (.t, "2")], false)]
+        for (params, fast) in energyFiniteStep {
+            out.append(CrossCheckCase("mayo.energy", params, fast: fast) { p in
+                let n = Int(try value(p, .N)), b = try value(p, .beta), w = try value(p, .omega), t = try value(p, .t)
+                let m = try Mayo.nBatteriesCollectivePaired(n: n, omega: w, beta: b, epsilon: try value(p, .epsilon))
+                let rho0 = try DensityMatrix.gibbs(m.systemHamiltonian, beta: b)
+                var steps = 256
+                while t * w / Double(steps) > 1e-2 { steps *= 2 }
+                let counts = [steps, 2 * steps, 4 * steps, 8 * steps]
+                let values = try counts.map { k in
+                    let phi = try m.collisionMap(dt: t / Double(k))
+                    return try Measures.energy(Superoperator.apply(try CrossCheckNumerics.power(phi, k), to: rho0), m.systemHamiltonian)
+                }
+                let x = try Extrapolation(values, nominalOrder: 1)
+                let tol = Swift.max(x.finestError / Swift.abs(x.limit), 1e-11)
+                return Simulated(value: x.limit, tolerance: tol, kind: .finiteStep,
+                                 reason: "finite Δt = t/\(counts[0]) … t/\(counts[3]): E = \(x.text); measured order (last three) \(String(format: "%.3f", x.order)); Richardson limit, tolerance = error estimate of the finest Δt",
+                                 route: "E(t) = tr[H_S Φ_Δt^{t/Δt}(ρ_thermal)], Φ_Δt the collision map of V_#^{(N)} in the one-to-one pairing reading (unitary exp[−iΔt(H_S + H_R + V)], bath Gibbs states)")
+            })
+        }
         // Γ(N, β) = τ_∥/τ_0: parallel single-battery relaxation vs the extreme pair |0…0⟩ ↔ |1…1⟩.
         let gamma: [([(P, String)], Bool)] = [
             ([(.N, "2"), (.beta, "1"), (.omega, "1")], false), ([(.N, "3"), (.beta, "1/2"), (.omega, "1")], true),
