@@ -23,6 +23,7 @@ reproduce: build
 	$(SWIFT) run -c release qbattery errata
 	$(SWIFT) run -c release qbattery prove
 	$(SWIFT) run -c release qbattery reproduce all
+	$(SWIFT) run -c release qbattery crosscheck --full
 
 memcheck: deps
 	@./scripts/ensure-system-packages.sh --valgrind

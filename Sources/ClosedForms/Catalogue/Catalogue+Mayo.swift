@@ -81,6 +81,24 @@ extension Catalogue {
         Mayo.coldHeat(omegaC: a[.omega_c], epsilon: a[.epsilon], tD: a[.t_d], constant: try mayoA6Constant(a),
                       cold: coldFactor(a), hot: hotFactor(a))
     }
+    static func mayoQcCorrected<T: TranscendentalField>(_ a: Arguments<T>) throws -> T {
+        Mayo.coldHeatCorrected(omegaC: a[.omega_c], epsilon: a[.epsilon], tD: a[.t_d], cold: coldFactor(a), hot: hotFactor(a))
+    }
+    static func mayoEq6Parallel<T: TranscendentalField>(_ a: Arguments<T>) throws -> T {
+        Mayo.doublyExcitedEq6(t: a[.t], tau: Mayo.tauParallel(epsilon: a[.epsilon]), mayoFactor(a))
+    }
+    static func mayoEq6ParallelCorrected<T: TranscendentalField>(_ a: Arguments<T>) throws -> T {
+        Mayo.doublyExcitedParallelCorrected(t: a[.t], epsilon: a[.epsilon], mayoFactor(a))
+    }
+    static func mayoEq6Collective<T: TranscendentalField>(_ a: Arguments<T>) throws -> T {
+        Mayo.doublyExcitedEq6(t: a[.t], tau: Mayo.tauCollective(epsilon: a[.epsilon], mayoFactor(a)), mayoFactor(a))
+    }
+    static func mayoQcWeakModel<T: TranscendentalField>(_ a: Arguments<T>) throws -> T {
+        Mayo.coldHeatWeakCouplingModel(omegaC: a[.omega_c], epsilon: a[.epsilon], cold: coldFactor(a), hot: hotFactor(a))
+    }
+    static func mayoWeakEfficiencyModel<T: TranscendentalField>(_ a: Arguments<T>) throws -> T where T.Magnitude == T {
+        Mayo.weakCouplingEfficiencyModel(omegaC: a[.omega_c], omegaH: a[.omega_h], epsilon: a[.epsilon], cold: coldFactor(a), hot: hotFactor(a))
+    }
     static func mayoQcWeak<T: TranscendentalField>(_ a: Arguments<T>) throws -> T {
         Mayo.coldHeatWeakCoupling(omegaC: a[.omega_c], epsilon: a[.epsilon], cold: coldFactor(a), hot: hotFactor(a))
     }
@@ -151,6 +169,21 @@ extension Catalogue {
                     parameters: [beta, omega, epsilon],
                     implementation: .transcendental(interval: mayoTauCollective, double: mayoTauCollective),
                     referenceCases: betas.map { var c = $0; c[.epsilon] = "1/4"; return c }),
+            Formula("mayo.eq6.parallel", paper: .mayo, equation: "Eq. (6), parallel process", section: twoBatteries,
+                    expression: "p_ee(t) = (p^2 - q^2) e^(-t/tau_par) + q^2: Eq. (6) on the population of |ee>, p = e^(-beta omega/2)/Z1, q = e^(beta omega/2)/Z1, tau_par = 1/epsilon^2",
+                    parameters: [beta, omega, epsilon, Parameter(.t, .nonNegative)],
+                    implementation: .transcendental(interval: mayoEq6Parallel, double: mayoEq6Parallel),
+                    referenceCases: [[.beta: "1", .omega: "1", .epsilon: "1", .t: "1"]]),
+            Formula("mayo.eq6.parallel.corrected", paper: .mayo, equation: "Eq. (6), parallel process", section: twoBatteries,
+                    expression: "p_ee(t) = [q + (p - q) e^(-epsilon^2 t)]^2 (product of the two single-battery relaxations)",
+                    parameters: [beta, omega, epsilon, Parameter(.t, .nonNegative)], status: .corrected(erratum: "mayo.eq6.parallel"),
+                    implementation: .transcendental(interval: mayoEq6ParallelCorrected, double: mayoEq6ParallelCorrected),
+                    referenceCases: [[.beta: "1", .omega: "1", .epsilon: "1", .t: "1"]]),
+            Formula("mayo.eq6.collective", paper: .mayo, equation: "Eq. (6), collective process", section: twoBatteries,
+                    expression: "p_ee(t) = (p^2 - q^2) e^(-t/tau_#) + q^2: Eq. (6) on the population of |ee>, tau_# of Eq. (7)",
+                    parameters: [beta, omega, epsilon, Parameter(.t, .nonNegative)],
+                    implementation: .transcendental(interval: mayoEq6Collective, double: mayoEq6Collective),
+                    referenceCases: [[.beta: "1", .omega: "1", .epsilon: "1", .t: "1"]]),
             Formula("mayo.eq9", paper: .mayo, equation: "Eq. (9)", section: twoBatteries,
                     expression: "Gamma = tau_par/tau_# = 2(1 + tanh^2(beta*omega/2))",
                     parameters: [beta, omega],
@@ -273,6 +306,11 @@ extension Catalogue {
                     expression: "Q_c = 8 w e^2 B e^(-3e^2 t_d/8)(8 Om sin Om t_d - 3e^2 cos Om t_d)/(9e^4 + 64 Om^2) + 24 e^4 w B/(9e^4 + 64 Om^2) + w t_d (4w^2 e^2 - e^6 q)/(8w^2 + e^4) - e^2 q w t_d - w(q - B e^(-3e^2 t_d/8) cos Om t_d - C), w = omega_c, e = epsilon",
                     parameters: [omegaC, epsilon, Parameter(.t_d, .nonNegative), betaC, betaH, omegaH], constraints: [smallCoupling],
                     implementation: .transcendental(interval: mayoQc, double: mayoQc), referenceCases: qcCases),
+            Formula("mayo.qc.corrected", paper: .mayo, equation: "Q_c closed form (after A6)", section: appendix,
+                    expression: "Q_c = omega_c{epsilon^2[(C - q)t_d + (B(a - E(a cos Om t_d - Om sin Om t_d)) + B'(Om - E(a sin Om t_d + Om cos Om t_d)))/(a^2 + Om^2)] + E(B cos Om t_d + B' sin Om t_d) + C - q}, E = e^(-a t_d), a, Om, C, B, B' of the corrected (A6)",
+                    parameters: [omegaC, epsilon, Parameter(.t_d, .nonNegative), betaC, betaH, omegaH], constraints: [modelCoupling],
+                    status: .corrected(erratum: "mayo.qc"),
+                    implementation: .transcendental(interval: mayoQcCorrected, double: mayoQcCorrected), referenceCases: qcCases),
             Formula("mayo.qc.weak-coupling", paper: .mayo, equation: "Q_c, weak coupling (after A6)", section: appendix,
                     expression: "Q_c = omega_c[tanh(beta_h omega_h/2) - tanh(beta_c omega_c/2)] + omega_c(e^(-beta_h omega_h/2)/Z_h - e^(-beta_c omega_c/2)/Z_c) + epsilon^2 pi (5/8 - q/2)",
                     parameters: [omegaC, epsilon, betaC, betaH, omegaH],
@@ -281,6 +319,15 @@ extension Catalogue {
                     expression: "Q_c = omega_c[tanh(beta_h omega_h/2) - tanh(beta_c omega_c/2)] + omega_c(p_h - p_c) + epsilon^2 pi (5/16 + 3 p_h/8 - q), p_h = e^(-beta_h omega_h/2)/Z_h",
                     parameters: [omegaC, epsilon, betaC, betaH, omegaH], status: .corrected(erratum: "mayo.qc.weak-coupling"),
                     implementation: .transcendental(interval: mayoQcWeakCorrected, double: mayoQcWeakCorrected), referenceCases: weakCases),
+            Formula("mayo.qc.weak-coupling.model", paper: .mayo, equation: "Q_c, weak coupling (after A6)", section: appendix,
+                    expression: "Q_c = omega_c(p_c - p_h) + epsilon^2 pi (1/8 + 3 p_h/4 - q): first order in epsilon^2 of mayo.qc.corrected at t_d = pi/omega_c",
+                    parameters: [omegaC, epsilon, betaC, betaH, omegaH], status: .corrected(erratum: "mayo.qc"),
+                    implementation: .transcendental(interval: mayoQcWeakModel, double: mayoQcWeakModel), referenceCases: weakCases),
+            Formula("mayo.weak-coupling-efficiency.model", paper: .mayo, equation: "eta, weak coupling (last display)", section: appendix,
+                    expression: "eta = eta_Otto + epsilon^2 pi (1/8 + 3 p_h/4 - q)/|Q_h| ((A1) with mayo.qc.weak-coupling.model and (A2))",
+                    parameters: [omegaC, omegaH, epsilon, betaC, betaH], constraints: [engineContrast], status: .corrected(erratum: "mayo.qc"),
+                    implementation: .transcendental(interval: mayoWeakEfficiencyModel, double: mayoWeakEfficiencyModel),
+                    referenceCases: weakCases),
             Formula("mayo.eq14.excited-decay", paper: .mayo, equation: "Eq. (14), entry M_00", section: "Sec. III A",
                     expression: "-M_00 = gamma_plus/2 = epsilon^2 exp(beta omega/2)/(2 Z1): the decay rate of the excited population rho_00",
                     parameters: [beta, omega, epsilon],

@@ -89,7 +89,7 @@ public enum Errata {
                         criterion: "equal when correctly rounded to \(digits) significant digits")
     }
 
-    public static let all: [Erratum] = [cakmakEq10C1, cakmakA1, cakmakCaption, mayoGenerator, mayoA6Constant, mayoA6, mayoA5, mayoWeakCouplingHeat, mayoWeakCouplingEfficiency]
+    public static let all: [Erratum] = [cakmakEq10C1, cakmakA1, cakmakCaption, mayoGenerator, mayoA6Constant, mayoA6, mayoA5, mayoColdHeat, mayoEq6Parallel, mayoWeakCouplingHeat, mayoWeakCouplingEfficiency]
 
     public static func erratum(id: String) -> Erratum? { all.first { $0.id == id } }
 }
@@ -348,5 +348,78 @@ extension Errata {
                             independent: EvidenceValue(label: "printed closed-form Q_c at t_d = π/ω_c", value: text(full)),
                             printedAgrees: agrees(p), correctedAgrees: agrees(c),
                             criterion: "|value − closed form| < ε⁴ = 1e-8, decided on rigorous enclosures (values shown to 15 digits)")
+        })
+}
+
+// MARK: - Established by the simulator's cross-checks
+
+extension Errata {
+    /// Q_c = ∫₀^∞ (heat current) dt along the double quench, from the collision-model generator
+    /// alone: the heat current is −ω_c (Dρ)₀₀ (D the dissipator of mayo.eq14: every excitation the
+    /// battery gains is taken from the bath unit), integrated on [0, t_d] under α = 1 by a rigorous
+    /// Taylor evolution of the generator augmented with an accumulator, and on [t_d, ∞) under
+    /// α = 0 exactly: there ρ₀₀ obeys ẋ = (g₀₀ − g₀₃)x + g₀₃ on its own, so the tail is
+    /// (w₀ − w₃)(x(t_d) − x*)/λ with λ = g₀₃ − g₀₀ and x* = g₀₃/λ (the current vanishes at x*,
+    /// checked). No closed form is used.
+    public static func coldHeatFromGenerator(omegaC: BigInterval, epsilon: BigInterval, tD: BigInterval,
+                                             cold: BoltzmannFactor<BigInterval>, hot: BoltzmannFactor<BigInterval>) throws -> BigInterval {
+        let d = CollisionModel.dissipator(epsilon: epsilon, cold)
+        // heat current into the battery's account: Q̇_c = −ω_c (Dρ)₀₀ on (ρ₀₀, ·, ·, ρ₁₁)
+        let w: [BigInterval] = [-omegaC * d[0][0], 0, 0, -omegaC * d[0][3]]
+        let drive = Mayo.realGenerator(CollisionModel.generator(alpha: BigInterval(1), omega: omegaC, epsilon: epsilon, cold))
+        var augmented = drive.map { $0 + [BigInterval(0)] }
+        augmented.append(w + [BigInterval(0)])
+        let ph = Mayo.thermalPopulation(hot)
+        let atTD = try evolve(augmented, [ph, 0, 0, 1 - ph, 0], t: tD)
+        let free = Mayo.realGenerator(CollisionModel.generator(alpha: BigInterval(0), omega: omegaC, epsilon: epsilon, cold))
+        for j in [1, 2] where !(free[0][j].containsZero && free[0][j].magnitude.upper == 0) {
+            throw FormulaError.evaluationFailed(formula: "mayo.qc", reason: "populations not closed at alpha = 0")
+        }
+        let lambda = free[0][3] - free[0][0]
+        let fixedPoint = free[0][3] / lambda
+        let stationaryCurrent = w[0] * fixedPoint + w[3] * (1 - fixedPoint)
+        if !stationaryCurrent.containsZero {
+            throw FormulaError.evaluationFailed(formula: "mayo.qc", reason: "heat current does not vanish in the stationary state")
+        }
+        let tail = (w[0] - w[3]) * (atTD[0] - fixedPoint) / lambda
+        return atTD[4] + tail
+    }
+
+    static let mayoColdHeat = Erratum(
+        id: "mayo.qc", paper: .mayo, equation: "Q_c closed form (Appendix A, after (A6))",
+        printedFormula: "mayo.qc", correctedFormula: "mayo.qc.corrected",
+        summary: "The printed closed form of Q_c is the integral of (A4) with the printed (A6) — half-rate a = 3ε²/8, Ω = √(ω_c² − ε⁴/64), wrong sign in C, no sine term — while its heat rate and tail use the full rate ε² (mayo.eq14, mayo.eqA6, mayo.eqA5). The simulator's cold stroke (Born limit of Eq. 13, heat integrated exactly) gives a different Q_c at every point tried (e.g. −0.515783688269 vs printed −0.546539035108 at ω_c = 1, ε = 1/4, t_d = 2, β_c = 10, β_h = 1/10, ω_h = 2). Corrected: the same integral with the collision-model (A6) and (A5) (mayo.qc.corrected). The weak-coupling Q_c and η (mayo.qc.weak-coupling, mayo.weak-coupling-efficiency, whose corrections expand the printed Q_c) inherit this: their ε² coefficients disagree with the simulated cold stroke too (qbattery crosscheck --full).",
+        route: "Q_c = ∫₀^∞ −ω_c(Dρ)₀₀ dt from the collision-model generator alone: rigorous Taylor evolution of the generator augmented with a heat accumulator on [0, t_d], exact exponential tail after (see coldHeatFromGenerator); the Double simulator's cross-check rows agree with it",
+        confidence: .high,
+        evidence: {
+            try exactEvidence(printed: "mayo.qc", corrected: "mayo.qc.corrected",
+                              point: [.omega_c: "1", .epsilon: "1/4", .t_d: "2", .beta_c: "10", .beta_h: "1/10", .omega_h: "2"],
+                              independentLabel: "∫ heat current of the collision-model generator along the double quench") { _ in
+                let omega = BigInterval(1), epsilon = BigInterval(BigRational(1) / 4)
+                return try coldHeatFromGenerator(omegaC: omega, epsilon: epsilon, tD: BigInterval(2),
+                                                 cold: BoltzmannFactor(theta: BigInterval(10) * omega / 2),
+                                                 hot: BoltzmannFactor(theta: BigInterval(BigRational(1) / 10) * BigInterval(2) / 2))
+            }
+        })
+}
+
+extension Errata {
+    static let mayoEq6Parallel = Erratum(
+        id: "mayo.eq6.parallel", paper: .mayo, equation: "Eq. (6), parallel process",
+        printedFormula: "mayo.eq6.parallel", correctedFormula: "mayo.eq6.parallel.corrected",
+        summary: "Eq. (6) states ρ(t) = (ρ_empty − ρ_full)e^{−t/τ} + ρ_full \"for both processes\". For the parallel process (Eq. 4) the two collisions act on different batteries, so the joint state is the product of two single-battery relaxations and contains e^{−2t/τ_∥}: p_ee(t) = [q + (p − q)e^{−ε²t}]², not (p² − q²)e^{−ε²t} + q². Eq. (6) holds for each battery's reduced state and for the energy (hence Eq. 7 and T stand), and for the collective process (Eq. 5) it holds as printed.",
+        route: "the single-battery generator of the collision model (see mayo.eq14) evolved from the thermal state by a rigorous Taylor series; the parallel Born generator is the sum of two such generators on different batteries, so p_ee = (ρ₀₀(t))²; the Double simulator's 4-qubit parallel model agrees (qbattery crosscheck)",
+        confidence: .high,
+        evidence: {
+            try exactEvidence(printed: "mayo.eq6.parallel", corrected: "mayo.eq6.parallel.corrected",
+                              point: [.beta: "1", .omega: "1", .epsilon: "1", .t: "1"],
+                              independentLabel: "(ρ₀₀(t))² of the single-battery collision-model generator, t = 1") { _ in
+                let omega = BigInterval(1), epsilon = BigInterval(1)
+                let b = BoltzmannFactor(theta: BigInterval(1) * omega / 2)
+                let g = Mayo.realGenerator(CollisionModel.generator(alpha: BigInterval(0), omega: omega, epsilon: epsilon, b))
+                let p = Mayo.thermalPopulation(b)
+                let x = try evolve(g, [p, 0, 0, 1 - p], t: BigInterval(1))[0]
+                return x * x
+            }
         })
 }

@@ -98,6 +98,31 @@ extension Mayo {
         return first + second + third + fourth + fifth
     }
 
+    /// Q_c corrected (erratum `mayo.qc`): the integral of (A4) with the collision-model rates,
+    /// Q_c = ∫₀^∞ ω_cε²(ρ₀₀ − q) dt (heat current with the rates of mayo.eq14), ρ₀₀ from the
+    /// corrected (A6) on [0, t_d] and the corrected (A5) after:
+    /// Q_c = ω_c{ε²[(C − q)t_d + (B(a − E(a cos Ωt_d − Ω sin Ωt_d)) + B′(Ω − E(a sin Ωt_d + Ω cos Ωt_d)))/(a² + Ω²)]
+    ///       + E(B cos Ωt_d + B′ sin Ωt_d) + C − q},  E = e^{−at_d},
+    /// with a, Ω, C, B, B′ of `excitedPopulationA6Corrected`. The last line is the (A5) tail
+    /// ω_cε²∫_{t_d}^∞(ρ₀₀ − q)dt = ω_c(ρ₀₀(t_d) − q).
+    public static func coldHeatCorrected<T: TranscendentalField>(omegaC: T, epsilon: T, tD: T,
+                                                                 cold: BoltzmannFactor<T>, hot: BoltzmannFactor<T>) -> T {
+        let e2 = epsilon * epsilon
+        let a = 3 * e2 / 4
+        let omega = T.sqrt(omegaC * omegaC - e2 * e2 / 16)
+        let c = constantA6Corrected(omegaC: omegaC, epsilon: epsilon, cold: cold)
+        let ph = thermalPopulation(hot), q = invertedPopulation(cold)
+        let b = ph - c
+        let bPrime = (a * b - e2 * (ph - q)) / omega
+        let decay = T.exp(-a * tD)
+        let cosine = T.cos(omega * tD), sine = T.sin(omega * tD)
+        let oscillating = (b * (a - decay * (a * cosine - omega * sine)) + bPrime * (omega - decay * (a * sine + omega * cosine)))
+            / (a * a + omega * omega)
+        let drive = e2 * ((c - q) * tD + oscillating)
+        let tail = decay * (b * cosine + bPrime * sine) + c - q
+        return omegaC * (drive + tail)
+    }
+
     /// Weak-coupling Q_c as printed (ε² ≪ ω_c, t_d ≈ π/ω_c):
     /// Q_c = ω_c[tanh(β_hω_h/2) − tanh(β_cω_c/2)] + ω_c(p_h − p_c) + ε²π(5/8 − q/2).
     public static func coldHeatWeakCoupling<T: TranscendentalField>(omegaC: T, epsilon: T,
@@ -141,6 +166,28 @@ extension Mayo {
     where T.Magnitude == T {
         let qh = hotHeatA2(omegaH: omegaH, cold: cold, hot: hot).magnitude
         let kappa = T(rational: BigRational(5) / 16) + 3 * thermalPopulation(hot) / 8 - invertedPopulation(cold)
+        return ottoEfficiency(omegaC: omegaC, omegaH: omegaH) + epsilon * epsilon * T.pi * kappa / qh
+    }
+
+    /// Weak-coupling Q_c of the collision model (erratum `mayo.qc`): the first-order expansion
+    /// in ε² of `coldHeatCorrected` at t_d = π/ω_c (a = 3ε²/4, Ω t_d = π + O(ε⁴), C = 1/2 + O(ε⁴),
+    /// B = p_h − 1/2, B′ = O(ε²), e^{−at_d} = 1 − 3πε²/(4ω_c) + …; the drive integral contributes
+    /// πε²(1/2 − q), the decay of the cosine term 3πε²(p_h − 1/2)/4):
+    /// Q_c = ω_c(p_c − p_h) + πε²(1/8 + 3p_h/4 − q).
+    public static func coldHeatWeakCouplingModel<T: TranscendentalField>(omegaC: T, epsilon: T,
+                                                                         cold: BoltzmannFactor<T>, hot: BoltzmannFactor<T>) -> T {
+        omegaC * (thermalPopulation(cold) - thermalPopulation(hot))
+            + epsilon * epsilon * T.pi * (T(rational: BigRational(1) / 8) + 3 * thermalPopulation(hot) / 4 - invertedPopulation(cold))
+    }
+
+    /// The weak-coupling efficiency of the collision model (erratum `mayo.qc`): (A1) with
+    /// `coldHeatWeakCouplingModel` and (A2): η = η_Otto + πε²(1/8 + 3p_h/4 − q)/|Q_h|, below η_Otto
+    /// since q > 1/2 > p_h.
+    public static func weakCouplingEfficiencyModel<T: TranscendentalField>(omegaC: T, omegaH: T, epsilon: T,
+                                                                           cold: BoltzmannFactor<T>, hot: BoltzmannFactor<T>) -> T
+    where T.Magnitude == T {
+        let qh = hotHeatA2(omegaH: omegaH, cold: cold, hot: hot).magnitude
+        let kappa = T(rational: BigRational(1) / 8) + 3 * thermalPopulation(hot) / 4 - invertedPopulation(cold)
         return ottoEfficiency(omegaC: omegaC, omegaH: omegaH) + epsilon * epsilon * T.pi * kappa / qh
     }
 }

@@ -22,6 +22,23 @@ extension Mayo {
         return 1 / (2 * epsilon * epsilon * (1 + t * t))
     }
 
+    /// Eq. (6) as printed, read on the joint population of |ee⟩ (both batteries charged):
+    /// p_ee(t) = (p_ee^empty − p_ee^full) e^{−t/τ} + p_ee^full with p_ee^empty = p², p_ee^full = q²,
+    /// p = e^{−βω/2}/Z₁, q = e^{βω/2}/Z₁, and τ of Eq. (7) for the process (τ_∥ or τ_#).
+    public static func doublyExcitedEq6<T: TranscendentalField>(t: T, tau: T, _ b: BoltzmannFactor<T>) -> T {
+        let p = thermalPopulation(b), q = invertedPopulation(b)
+        return (p * p - q * q) * T.exp(-t / tau) + q * q
+    }
+
+    /// Eq. (6) corrected for the parallel process (erratum `mayo.eq6.parallel`): the two
+    /// collisions act on different batteries, so the joint state stays a product of single-battery
+    /// relaxations, p_ee(t) = [q + (p − q)e^{−ε²t}]², which contains e^{−2ε²t} besides e^{−ε²t}.
+    public static func doublyExcitedParallelCorrected<T: TranscendentalField>(t: T, epsilon: T, _ b: BoltzmannFactor<T>) -> T {
+        let p = thermalPopulation(b), q = invertedPopulation(b)
+        let x = q + (p - q) * T.exp(-epsilon * epsilon * t)
+        return x * x
+    }
+
     /// Eq. (9) as printed: Γ = 2(1 + tanh²(βω/2)).
     public static func advantageEq9<F: RationalField>(_ b: BoltzmannFactor<F>) -> F {
         let t = b.tanh(1)
