@@ -38,14 +38,24 @@ extension Mayo {
     /// (no coherence at t = 0, so only the dissipator acts), which the printed form lacks.
     public static func excitedPopulationA6Corrected<T: TranscendentalField>(t: T, omegaC: T, epsilon: T,
                                                                            cold: BoltzmannFactor<T>, hot: BoltzmannFactor<T>) -> T {
-        let e2 = epsilon * epsilon
-        let a = 3 * e2 / 4
-        let omega = T.sqrt(omegaC * omegaC - e2 * e2 / 16)
-        let c = constantA6Corrected(omegaC: omegaC, epsilon: epsilon, cold: cold)
-        let ph = thermalPopulation(hot), q = invertedPopulation(cold)
-        let b = ph - c
-        let bPrime = (a * b - e2 * (ph - q)) / omega
-        return T.exp(-a * t) * (b * T.cos(omega * t) + bPrime * T.sin(omega * t)) + c
+        let k = CorrectedA6(omegaC: omegaC, epsilon: epsilon, cold: cold, hot: hot)
+        return T.exp(-k.a * t) * (k.b * T.cos(k.omega * t) + k.bPrime * T.sin(k.omega * t)) + k.c
+    }
+
+    /// a, Ω, C, B, B′ of the corrected (A6), shared by ρ^x₀₀(t) and the corrected Q_c.
+    struct CorrectedA6<T: TranscendentalField> {
+        let e2, a, omega, c, q, b, bPrime: T
+
+        init(omegaC: T, epsilon: T, cold: BoltzmannFactor<T>, hot: BoltzmannFactor<T>) {
+            e2 = epsilon * epsilon
+            a = 3 * e2 / 4
+            omega = T.sqrt(omegaC * omegaC - e2 * e2 / 16)
+            c = Mayo.constantA6Corrected(omegaC: omegaC, epsilon: epsilon, cold: cold)
+            let ph = Mayo.thermalPopulation(hot)
+            q = Mayo.invertedPopulation(cold)
+            b = ph - c
+            bPrime = (a * b - e2 * (ph - q)) / omega
+        }
     }
 
     /// (A5) as printed, for t ≥ t_d: ρ^z₀₀(t) = (ρ^x₀₀(t_d) − q) e^{−ε²t} + q, with ρ^x₀₀(t_d)
@@ -107,13 +117,8 @@ extension Mayo {
     /// ω_cε²∫_{t_d}^∞(ρ₀₀ − q)dt = ω_c(ρ₀₀(t_d) − q).
     public static func coldHeatCorrected<T: TranscendentalField>(omegaC: T, epsilon: T, tD: T,
                                                                  cold: BoltzmannFactor<T>, hot: BoltzmannFactor<T>) -> T {
-        let e2 = epsilon * epsilon
-        let a = 3 * e2 / 4
-        let omega = T.sqrt(omegaC * omegaC - e2 * e2 / 16)
-        let c = constantA6Corrected(omegaC: omegaC, epsilon: epsilon, cold: cold)
-        let ph = thermalPopulation(hot), q = invertedPopulation(cold)
-        let b = ph - c
-        let bPrime = (a * b - e2 * (ph - q)) / omega
+        let k = CorrectedA6(omegaC: omegaC, epsilon: epsilon, cold: cold, hot: hot)
+        let (e2, a, omega, c, q, b, bPrime) = (k.e2, k.a, k.omega, k.c, k.q, k.b, k.bPrime)
         let decay = T.exp(-a * tD)
         let cosine = T.cos(omega * tD), sine = T.sin(omega * tD)
         let oscillating = (b * (a - decay * (a * cosine - omega * sine)) + bPrime * (omega - decay * (a * sine + omega * cosine)))
