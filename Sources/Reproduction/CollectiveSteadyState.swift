@@ -353,16 +353,18 @@ public final class SampleWorkspace {
     }
 
     /// Hilbert–Schmidt random mixed state G G†/tr(G G†): Σ over the columns g of G of |g⟩⟨g|.
+    /// The Ginibre ensemble is invariant under the real orthogonal change to the coupled basis
+    /// (UᵀG has the law of G), so the columns are drawn in coupled coordinates directly: no basis
+    /// change per column (`RandomStateStudy.initialState` rotates them back for the dense oracle).
     public func loadHilbertSchmidt(_ rng: inout SplitMix64) {
         clearBlocks()
         var total = 0.0
         for _ in 0..<dim {
             for i in 0..<dim {
                 let (g1, g2) = gaussianPair(&rng)
-                psiRe[i] = g1; psiIm[i] = g2
+                cRe[i] = g1; cIm[i] = g2
+                total += g1 * g1 + g2 * g2
             }
-            for x in 0..<dim { total += psiRe[x] * psiRe[x] + psiIm[x] * psiIm[x] }
-            transformVector()
             accumulateBlocks(weight: 1)
         }
         scaleBlocks(1 / total)

@@ -194,7 +194,7 @@ public enum RandomStateStudy {
 extension RandomStateStudy {
     /// The dense initial state ρ0 of sample `index` (the same random stream the study consumes), so
     /// any sample can be re-derived and checked against the dense routes.
-    public static func initialState(ensemble: RandomEnsemble, qubits n: Int, seed: UInt64, index: Int) -> CMatrix {
+    public static func initialState(ensemble: RandomEnsemble, qubits n: Int, seed: UInt64, index: Int) throws(ReproductionError) -> CMatrix {
         var rng = SplitMix64(seed: StreamSeed.seed(seed, ensemble: ensemble, qubits: n, index: index))
         let d = 1 << n
         switch ensemble {
@@ -211,11 +211,30 @@ extension RandomStateStudy {
             let norm = psi.reduce(0.0) { $0 + $1.lengthSquared }
             return CMatrix.outer(psi, psi).scaled(1 / norm)
         case .hilbertSchmidt:
+            // The sampler draws each column in coupled coordinates (index = level offset + column
+            // of U_k); the computational column is U_k times that block.
+            let basis = try CoupledBasis(qubits: n)
             var g = CMatrix(rows: d, cols: d)
-            for col in 0..<d { for row in 0..<d {
-                let (a, b) = gaussianPair(&rng)
-                g[row, col] = Cx(a, b)
-            } }
+            for col in 0..<d {
+                var coupled = [Cx](repeating: .zero, count: d)
+                for i in 0..<d {
+                    let (a, b) = gaussianPair(&rng)
+                    coupled[i] = Cx(a, b)
+                }
+                var offset = 0
+                for (k, states) in basis.levelStates.enumerated() {
+                    let nk = states.count, u = basis.u[k]
+                    for row in 0..<nk {
+                        var s = Cx.zero
+                        for c in 0..<nk {
+                            let weight: Double = u[row * nk + c]
+                            s = s + Cx(coupled[offset + c].real * weight, coupled[offset + c].imaginary * weight)
+                        }
+                        g[states[row], col] = s
+                    }
+                    offset += nk
+                }
+            }
             var rho = CMatrix(rows: d, cols: d)
             var tr = 0.0
             for i in 0..<d { for j in 0..<d {

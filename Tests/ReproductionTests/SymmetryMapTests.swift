@@ -39,7 +39,7 @@ import Simulator
         // nullity Σ_j d_j²
         #expect(analysis.nullity == map.basis.sectors.reduce(0) { $0 + $1.multiplicity * $1.multiplicity })
         for (e, idx) in [(RandomEnsemble.hilbertSchmidt, 3), (.haar, 5), (.diagonal, 7)] {
-            let rho0 = RandomStateStudy.initialState(ensemble: e, qubits: n, seed: 99, index: idx)
+            let rho0 = try RandomStateStudy.initialState(ensemble: e, qubits: n, seed: 99, index: idx)
             let dense = try analysis.steadyState(from: rho0)
             let fast = try map.steadyState(from: rho0)
             #expect(dense.maxAbsDifference(fast) < 1e-10, "N=\(n) \(e): \(dense.maxAbsDifference(fast))")
@@ -54,7 +54,7 @@ import Simulator
                                 jumps: [(reg.collectiveJMinus(), 1), (reg.collectiveJPlus(), 1)])
         let analysis = try SteadyState.analyse(l)
         let map = try CollectiveSteadyStateMap(qubits: n, beta: 0)
-        let rho0 = RandomStateStudy.initialState(ensemble: .hilbertSchmidt, qubits: n, seed: 5, index: 1)
+        let rho0 = try RandomStateStudy.initialState(ensemble: .hilbertSchmidt, qubits: n, seed: 5, index: 1)
         #expect(try analysis.steadyState(from: rho0).maxAbsDifference(map.steadyState(from: rho0)) < 1e-10)
     }
 
@@ -63,7 +63,7 @@ import Simulator
         let model = try CakmakModel.collective(qubits: 6, omega: 1, beta: 0.9, gamma0: 1, f: 0.2)
         let gen = try model.collectiveGenerator()
         let map = try CollectiveSteadyStateMap(qubits: 6, beta: 0.9)
-        let rho0 = RandomStateStudy.initialState(ensemble: .haar, qubits: 6, seed: 11, index: 0)
+        let rho0 = try RandomStateStudy.initialState(ensemble: .haar, qubits: 6, seed: 11, index: 0)
         #expect(try gen.steadyState(from: rho0).maxAbsDifference(map.steadyState(from: rho0)) < 1e-9)
     }
 
@@ -78,7 +78,7 @@ import Simulator
             let h0 = try QubitRegister(count: n).cakmakH0(omega: 1)
             for index in 0..<3 {
                 let o = RandomStateStudy.sample(w, ensemble: ensemble, seed: 42, index: index)
-                let rho0 = RandomStateStudy.initialState(ensemble: ensemble, qubits: n, seed: 42, index: index)
+                let rho0 = try RandomStateStudy.initialState(ensemble: ensemble, qubits: n, seed: 42, index: index)
                 let rho = try map.steadyState(from: rho0)
                 let c = try Measures.l1Coherence(rho.hermitianPart)
                 let erg = try Measures.ergotropy(rho.hermitianPart, h0)
