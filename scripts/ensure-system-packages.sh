@@ -11,10 +11,11 @@ if command -v pkg-config >/dev/null 2>&1; then
 else
     need+=(libgmp-dev libmpfr-dev liblapacke-dev)
 fi
-# The reference LAPACK/BLAS the simulator runs on (see Sources/CLAPACKE/shim.h), and CBLAS's header.
-multiarch=$(gcc -print-multiarch 2>/dev/null || echo x86_64-linux-gnu)
-[ -e "/usr/lib/$multiarch/lapack/liblapack.so.3" ] || need+=(liblapack3 liblapack-dev)
-[ -e "/usr/lib/$multiarch/blas/libblas.so.3" ] && [ -e "/usr/include/$multiarch/cblas-netlib.h" ] || need+=(libblas3 libblas-dev)
+# The reference LAPACK/BLAS the simulator links and runs on (see Sources/CLAPACKE/shim.h): the
+# libraries, their -dev links and CBLAS's cblas-netlib.h, whatever update-alternatives selects.
+for p in liblapack3 liblapack-dev libblas3 libblas-dev; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || need+=("$p")
+done
 [ -f /usr/include/mpfi.h ] || need+=(libmpfi-dev)
 if [ "${1:-}" = "--valgrind" ]; then command -v valgrind >/dev/null 2>&1 || need+=(valgrind); fi
 [ ${#need[@]} -eq 0 ] && exit 0
