@@ -28,6 +28,14 @@ protocol Algebra {
     func pi() throws -> Value
 }
 
+/// Field arithmetic is the same in every algebra whose values form a field: written once here.
+extension Algebra where Value: AlgebraicField {
+    func add(_ a: Value, _ b: Value) throws -> Value { a + b }
+    func subtract(_ a: Value, _ b: Value) throws -> Value { a - b }
+    func multiply(_ a: Value, _ b: Value) throws -> Value { a * b }
+    func negate(_ a: Value) throws -> Value { -a }
+}
+
 /// A resolved atom: its name and its exponent as a polynomial.
 struct ResolvedAtom {
     let name: String
@@ -261,14 +269,10 @@ struct RationalAlgebra: Algebra {
         guard let v = point[name] else { throw EvalIssue.notApplicable("no value for \(name)") }
         return v
     }
-    func add(_ a: BigRational, _ b: BigRational) throws -> BigRational { a + b }
-    func subtract(_ a: BigRational, _ b: BigRational) throws -> BigRational { a - b }
-    func multiply(_ a: BigRational, _ b: BigRational) throws -> BigRational { a * b }
     func divide(_ a: BigRational, _ b: BigRational) throws -> BigRational {
         guard !b.isZero else { throw EvalIssue.invalid("division by zero") }
         return a / b
     }
-    func negate(_ a: BigRational) throws -> BigRational { -a }
     func power(_ a: BigRational, _ n: Int) throws -> BigRational {
         guard !(a.isZero && n < 0) else { throw EvalIssue.invalid("0 to a negative power") }
         return try a.power(n)
@@ -295,14 +299,10 @@ struct KroneckerAlgebra: Algebra {
         guard let s = strides[name] else { throw EvalIssue.notApplicable("no stride for \(name)") }
         return RationalFunction(Polynomial.monomial(1, degree: s))
     }
-    func add(_ a: RationalFunction, _ b: RationalFunction) throws -> RationalFunction { a + b }
-    func subtract(_ a: RationalFunction, _ b: RationalFunction) throws -> RationalFunction { a - b }
-    func multiply(_ a: RationalFunction, _ b: RationalFunction) throws -> RationalFunction { a * b }
     func divide(_ a: RationalFunction, _ b: RationalFunction) throws -> RationalFunction {
         guard !b.numerator.isZero else { throw EvalIssue.invalid("division by an identically zero expression") }
         return a / b
     }
-    func negate(_ a: RationalFunction) throws -> RationalFunction { -a }
     func power(_ a: RationalFunction, _ n: Int) throws -> RationalFunction {
         if n >= 0 { return try RationalFunction(numerator: a.numerator.power(n), denominator: a.denominator.power(n)) }
         guard !a.numerator.isZero else { throw EvalIssue.invalid("0 to a negative power") }
@@ -400,14 +400,10 @@ struct FloatAlgebra: Algebra {
         guard x.isFinite else { throw EvalIssue.invalid("\(what) is not finite") }
         return x
     }
-    func add(_ a: BigFloat, _ b: BigFloat) throws -> BigFloat { a + b }
-    func subtract(_ a: BigFloat, _ b: BigFloat) throws -> BigFloat { a - b }
-    func multiply(_ a: BigFloat, _ b: BigFloat) throws -> BigFloat { a * b }
     func divide(_ a: BigFloat, _ b: BigFloat) throws -> BigFloat {
         guard !b.isZero else { throw EvalIssue.invalid("division by zero") }
         return a / b
     }
-    func negate(_ a: BigFloat) throws -> BigFloat { -a }
     func power(_ a: BigFloat, _ n: Int) throws -> BigFloat { try checked(BigFloat.pow(a, n), "a power") }
     func realPower(_ a: BigFloat, _ b: BigFloat) throws -> BigFloat { try checked(BigFloat.pow(a, b), "a power") }
     func elementary(_ f: Elementary, _ a: BigFloat) throws -> BigFloat {
@@ -435,11 +431,7 @@ struct IntervalAlgebra: Algebra {
         guard let v = box[name] else { throw EvalIssue.notApplicable("no interval for \(name)") }
         return v
     }
-    func add(_ a: BigInterval, _ b: BigInterval) throws -> BigInterval { a + b }
-    func subtract(_ a: BigInterval, _ b: BigInterval) throws -> BigInterval { a - b }
-    func multiply(_ a: BigInterval, _ b: BigInterval) throws -> BigInterval { a * b }
     func divide(_ a: BigInterval, _ b: BigInterval) throws -> BigInterval { a / b }
-    func negate(_ a: BigInterval) throws -> BigInterval { -a }
     func power(_ a: BigInterval, _ n: Int) throws -> BigInterval { BigInterval.pow(a, n) }
     func realPower(_ a: BigInterval, _ b: BigInterval) throws -> BigInterval { BigInterval.pow(a, b) }
     func elementary(_ f: Elementary, _ a: BigInterval) throws -> BigInterval {
