@@ -2,7 +2,7 @@
 // qbattery: the Mayo–Roncaglia and Çakmak quantum-battery papers as checkable code.
 //
 // Layers (each a module; a newcomer finds a thing by its layer):
-//   CGMPFR, CMPFI, CLAPACKE – system C libraries (GMP+MPFR, MPFI, reference LAPACKE/LAPACK/BLAS), installed by the Makefile
+//   CGMPFR, CMPFI, CFLINT, CLAPACKE – system C libraries (GMP+MPFR, MPFI, FLINT, reference LAPACKE/LAPACK/BLAS), installed by the Makefile
 //   BigNumerics       – exact (BigInt, BigRational, Polynomial, RationalFunction), MPFR BigFloat, MPFI BigInterval
 //   ClosedForms       – every printed formula of both papers, written once, generic over the number type
 //   Simulator         – independent Double-precision physics: operators, Lindbladians, collision models
@@ -45,13 +45,17 @@ let package = Package(
         .systemLibrary(
             name: "CMPFI",
             providers: [.apt(["libmpfi-dev"])]),
+        // FLINT 2.9 has no pkg-config file: found by header presence, like MPFI.
+        .systemLibrary(
+            name: "CFLINT",
+            providers: [.apt(["libflint-dev"])]),
         .systemLibrary(
             name: "CLAPACKE", pkgConfig: "lapacke",
             providers: [.apt(["liblapacke-dev", "liblapack-dev", "libblas-dev"])]),
         .target(
             name: "BigNumerics",
             dependencies: [
-                "CGMPFR", "CMPFI", "CConcurrencyRuntime",
+                "CGMPFR", "CMPFI", "CFLINT", "CConcurrencyRuntime",
                 .product(name: "RealModule", package: "swift-numerics"),
             ]),
         .target(

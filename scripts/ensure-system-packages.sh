@@ -17,6 +17,8 @@ for p in liblapack3 liblapack-dev libblas3 libblas-dev; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || need+=("$p")
 done
 [ -f /usr/include/mpfi.h ] || need+=(libmpfi-dev)
+# FLINT 2.9 (exact algebra) ships no .pc file either.
+[ -f /usr/include/flint/fmpq_mpoly.h ] || need+=(libflint-dev)
 if [ "${1:-}" = "--valgrind" ]; then command -v valgrind >/dev/null 2>&1 || need+=(valgrind); fi
 [ ${#need[@]} -eq 0 ] && exit 0
 echo "installing Debian packages: ${need[*]}"
