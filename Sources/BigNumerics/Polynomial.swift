@@ -1,12 +1,49 @@
-/// A polynomial in one variable with exact rational coefficients, lowest degree first and
-/// no trailing zero coefficients (so the zero polynomial has no coefficients).
-public struct Polynomial: Sendable, Hashable {
-    public let coefficients: [BigRational]
+import CFLINT
+import Synchronization
+
+/// Owns one `fmpq_poly_t` at a stable heap address. Write-once like `MPZBox`: after the
+/// initialiser's closure has filled it, the polynomial never changes. The coefficient array is
+/// computed on first use and kept (behind a lock, since copies may be read from many tasks).
+final class FMPQPolyBox: @unchecked Sendable {
+    let pointer: UnsafeMutablePointer<fmpq_poly_struct>
+    let cachedCoefficients: Mutex<[BigRational]?>
+
+    init(coefficients: [BigRational]? = nil, _ fill: (UnsafeMutablePointer<fmpq_poly_struct>) -> Void) {
+        pointer = .allocate(capacity: 1)
+        fmpq_poly_init(pointer)
+        cachedCoefficients = Mutex(coefficients)
+        fill(pointer)
+    }
+
+    deinit {
+        fmpq_poly_clear(pointer)
+        pointer.deallocate()
+    }
+}
+
+/// A polynomial in one variable with exact rational coefficients (FLINT `fmpq_poly`), with
+/// value semantics. `coefficients` lists them lowest degree first with no trailing zero (so the
+/// zero polynomial has none).
+public struct Polynomial: Sendable {
+    let box: FMPQPolyBox
+
+    init(coefficients known: [BigRational]? = nil, _ fill: (UnsafeMutablePointer<fmpq_poly_struct>) -> Void) {
+        box = FMPQPolyBox(coefficients: known, fill)
+    }
+
+    /// Read access to the underlying `fmpq_poly_t`, valid only inside `body`.
+    @inline(__always)
+    func withPoly<R>(_ body: (UnsafePointer<fmpq_poly_struct>) throws -> R) rethrows -> R {
+        try withExtendedLifetime(box) { try body(UnsafePointer(box.pointer)) }
+    }
 
     public init(coefficients: [BigRational]) {
         var c = coefficients
         while let last = c.last, last.isZero { c.removeLast() }
-        self.coefficients = c
+        self.init(coefficients: c) { p in
+            fmpq_poly_fit_length(p, c.count)
+            for (i, v) in c.enumerated().reversed() where !v.isZero { v.withFMPQ { fmpq_poly_set_coeff_fmpq(p, i, $0) } }
+        }
     }
 
     public init(_ constant: BigRational) { self.init(coefficients: [constant]) }
@@ -16,133 +53,127 @@ public struct Polynomial: Sendable, Hashable {
     public static var zero: Polynomial { Polynomial(coefficients: []) }
     public static var one: Polynomial { Polynomial(coefficients: [1]) }
 
+    /// Lowest degree first, no trailing zeros.
+    public var coefficients: [BigRational] {
+        box.cachedCoefficients.withLock { cache in
+            if let cache { return cache }
+            let c = withPoly { p in (0..<fmpq_poly_length(p)).map { coefficient($0, of: p) } }
+            cache = c
+            return c
+        }
+    }
+
+    private func coefficient(_ i: Int, of p: UnsafePointer<fmpq_poly_struct>) -> BigRational {
+        withScratchFMPQ { q in
+            fmpq_poly_get_coeff_fmpq(q, p, i)
+            return BigRational(fmpq: q)
+        }
+    }
+
     /// −1 for the zero polynomial.
-    public var degree: Int { coefficients.count - 1 }
-    public var isZero: Bool { coefficients.isEmpty }
-    public var leadingCoefficient: BigRational { coefficients.last ?? 0 }
+    public var degree: Int { withPoly { fmpq_poly_degree($0) } }
+    public var isZero: Bool { degree < 0 }
+    public var leadingCoefficient: BigRational { isZero ? 0 : withPoly { coefficient(fmpq_poly_degree($0), of: $0) } }
     public var isConstant: Bool { degree <= 0 }
 
     /// c·x^n.
     public static func monomial(_ c: BigRational, degree n: Int) -> Polynomial {
-        Polynomial(coefficients: Array(repeating: 0, count: n) + [c])
+        Polynomial { p in c.withFMPQ { fmpq_poly_set_coeff_fmpq(p, n, $0) } }
     }
 
     /// Divided by its leading coefficient (zero stays zero).
     public var monic: Polynomial {
-        guard let lead = coefficients.last, lead != 1 else { return self }
-        let inverse = 1 / lead
-        return Polynomial(coefficients: coefficients.map { $0 * inverse })
+        if isZero || leadingCoefficient == 1 { return self }
+        return unary { fmpq_poly_make_monic($0, $1) }
     }
 
-    public var derivative: Polynomial {
-        guard degree >= 1 else { return .zero }
-        return Polynomial(coefficients: (1...degree).map { BigRational($0) * coefficients[$0] })
-    }
+    public var derivative: Polynomial { unary { fmpq_poly_derivative($0, $1) } }
 
-    /// Horner evaluation in any field that exact rationals map into (exact, rounded or enclosed).
+    /// Horner evaluation in any field that exact rationals map into (exact, rounded or
+    /// enclosed); exact rationals go through FLINT's evaluation.
     public func evaluate<T: RationalField>(at x: T) -> T {
+        if let exact = x as? BigRational, let value = evaluate(exactly: exact) as? T { return value }
         var result = T.zero
         for c in coefficients.reversed() { result = result * x + T(rational: c) }
         return result
     }
 
+    func evaluate(exactly x: BigRational) -> BigRational {
+        withPoly { p in
+            x.withFMPQ { a in
+                withScratchFMPQ { r in
+                    fmpq_poly_evaluate_fmpq(r, p, a)
+                    return BigRational(fmpq: r)
+                }
+            }
+        }
+    }
+
     /// p(q(x)).
-    public func composed(with q: Polynomial) -> Polynomial {
-        var result = Polynomial.zero
-        for c in coefficients.reversed() { result = result * q + Polynomial(c) }
-        return result
+    public func composed(with q: Polynomial) -> Polynomial { Polynomial.binary(self, q) { fmpq_poly_compose($0, $1, $2) } }
+
+    @inline(__always)
+    func unary(_ op: (UnsafeMutablePointer<fmpq_poly_struct>, UnsafePointer<fmpq_poly_struct>) -> Void) -> Polynomial {
+        withPoly { p in Polynomial { op($0, p) } }
+    }
+
+    @inline(__always)
+    static func binary(_ a: Polynomial, _ b: Polynomial,
+                       _ op: (UnsafeMutablePointer<fmpq_poly_struct>, UnsafePointer<fmpq_poly_struct>, UnsafePointer<fmpq_poly_struct>) -> Void) -> Polynomial {
+        a.withPoly { pa in b.withPoly { pb in Polynomial { op($0, pa, pb) } } }
     }
 }
 
 // MARK: Ring operations
 
 extension Polynomial {
-    public static func + (a: Polynomial, b: Polynomial) -> Polynomial {
-        let n = max(a.coefficients.count, b.coefficients.count)
-        var c = [BigRational](repeating: 0, count: n)
-        for (i, v) in a.coefficients.enumerated() { c[i] = v }
-        for (i, v) in b.coefficients.enumerated() { c[i] += v }
-        return Polynomial(coefficients: c)
+    public static func + (a: Polynomial, b: Polynomial) -> Polynomial { binary(a, b) { fmpq_poly_add($0, $1, $2) } }
+    public static func - (a: Polynomial, b: Polynomial) -> Polynomial { binary(a, b) { fmpq_poly_sub($0, $1, $2) } }
+    public static func * (a: Polynomial, b: Polynomial) -> Polynomial { binary(a, b) { fmpq_poly_mul($0, $1, $2) } }
+    public static prefix func - (a: Polynomial) -> Polynomial { a.unary { fmpq_poly_neg($0, $1) } }
+
+    public static func * (c: BigRational, a: Polynomial) -> Polynomial {
+        c.withFMPQ { q in a.unary { fmpq_poly_scalar_mul_fmpq($0, $1, q) } }
     }
-
-    public static prefix func - (a: Polynomial) -> Polynomial { Polynomial(coefficients: a.coefficients.map { -$0 }) }
-    public static func - (a: Polynomial, b: Polynomial) -> Polynomial { a + (-b) }
-
-    /// Schoolbook product over a common denominator: the inner loop runs on integers, which
-    /// avoids a gcd per coefficient operation.
-    public static func * (a: Polynomial, b: Polynomial) -> Polynomial {
-        if a.isZero || b.isZero { return .zero }
-        let (ai, ad) = a.integerForm, (bi, bd) = b.integerForm
-        var c = [BigInt](repeating: 0, count: ai.count + bi.count - 1)
-        for (i, x) in ai.enumerated() where !x.isZero {
-            for (j, y) in bi.enumerated() where !y.isZero { c[i + j] += x * y }
-        }
-        let d = ad * bd
-        // The denominator is non-zero by construction, so this cannot throw.
-        return Polynomial(coefficients: c.map { (try? BigRational($0, d)) ?? 0 })
-    }
-
-    public static func * (c: BigRational, a: Polynomial) -> Polynomial { Polynomial(coefficients: a.coefficients.map { c * $0 }) }
 
     public static func += (a: inout Polynomial, b: Polynomial) { a = a + b }
     public static func -= (a: inout Polynomial, b: Polynomial) { a = a - b }
     public static func *= (a: inout Polynomial, b: Polynomial) { a = a * b }
 
-    /// Integer coefficients and the common denominator d with self = (Σ cᵢ xⁱ)/d.
-    var integerForm: (coefficients: [BigInt], denominator: BigInt) {
-        let d = coefficients.reduce(BigInt(1)) { BigInt.lcm($0, $1.denominator) }
-        return (coefficients.map { $0.numerator * d.dividedExactly(by: $0.denominator) }, d)
-    }
-
+    /// self^n for n ≥ 0 (a negative n gives 1, as the hand-written version did).
     public func power(_ n: Int) -> Polynomial {
-        var result = Polynomial.one, base = self, k = n
-        while k > 0 {
-            if k & 1 == 1 { result *= base }
-            k >>= 1
-            if k > 0 { base *= base }
-        }
-        return result
+        n <= 0 ? .one : unary { fmpq_poly_pow($0, $1, UInt(n)) }
     }
 
     /// Euclidean division: self = q·divisor + r with deg r < deg divisor. Throws for a zero divisor.
     public func quotientAndRemainder(dividingBy divisor: Polynomial) throws(BigNumericsError) -> (quotient: Polynomial, remainder: Polynomial) {
         guard !divisor.isZero else { throw .divisionByZero(context: "Polynomial division") }
-        if degree < divisor.degree { return (.zero, self) }
-        var r = coefficients
-        let dn = divisor.degree
-        let inverseLead = 1 / divisor.leadingCoefficient
-        var q = [BigRational](repeating: 0, count: degree - dn + 1)
-        for k in stride(from: degree - dn, through: 0, by: -1) {
-            let t = r[k + dn] * inverseLead
-            q[k] = t
-            if t.isZero { continue }
-            for j in 0...dn where !divisor.coefficients[j].isZero { r[k + j] -= t * divisor.coefficients[j] }
-        }
-        return (Polynomial(coefficients: q), Polynomial(coefficients: Array(r.prefix(dn))))
+        let q = FMPQPolyBox { _ in }, r = FMPQPolyBox { _ in }
+        withPoly { a in divisor.withPoly { b in fmpq_poly_divrem(q.pointer, r.pointer, a, b) } }
+        return (Polynomial(box: q), Polynomial(box: r))
     }
 
-    /// Monic greatest common divisor (gcd(0, 0) = 0).
-    ///
-    /// Most gcds met in practice are 1: a gcd modulo a prime decides that cheaply (a degree-0
-    /// gcd mod p, for p dividing no leading coefficient, proves coprimality over Q). Otherwise
-    /// Euclid over Q with monic remainders.
-    public static func gcd(_ a: Polynomial, _ b: Polynomial) -> Polynomial {
-        if a.isZero { return b.monic }
-        if b.isZero { return a.monic }
-        if a.degree == 0 || b.degree == 0 { return .one }
-        if ModularPolynomial.areCoprime(a, b) { return .one }
-        var (u, v) = a.degree >= b.degree ? (a.monic, b.monic) : (b.monic, a.monic)
-        while !v.isZero {
-            // v is non-zero, so the division cannot throw.
-            let r = (try? u.quotientAndRemainder(dividingBy: v).remainder) ?? .zero
-            (u, v) = (v, r.monic)
-        }
-        return u.monic
-    }
+    init(box: FMPQPolyBox) { self.box = box }
 
-    /// Exact quotient when `divisor` divides `self`.
+    /// Monic greatest common divisor (gcd(0, 0) = 0), by FLINT's modular algorithm.
+    public static func gcd(_ a: Polynomial, _ b: Polynomial) -> Polynomial { binary(a, b) { fmpq_poly_gcd($0, $1, $2) } }
+
+    /// Exact quotient when `divisor` (non-zero) divides `self`.
     func dividedExactly(by divisor: Polynomial) -> Polynomial {
-        (try? quotientAndRemainder(dividingBy: divisor).quotient) ?? .zero
+        divisor.isZero ? .zero : Polynomial.binary(self, divisor) { fmpq_poly_div($0, $1, $2) }
+    }
+}
+
+extension Polynomial: Hashable {
+    public static func == (a: Polynomial, b: Polynomial) -> Bool { a.withPoly { pa in b.withPoly { fmpq_poly_equal(pa, $0) != 0 } } }
+
+    /// Degree, leading and constant coefficient: consistent with `==` and O(1).
+    public func hash(into hasher: inout Hasher) {
+        let d = degree
+        hasher.combine(d)
+        guard d >= 0 else { return }
+        hasher.combine(leadingCoefficient)
+        hasher.combine(withPoly { coefficient(0, of: $0) })
     }
 }
 
@@ -162,59 +193,5 @@ extension Polynomial: CustomStringConvertible {
         var text = parts.joined(separator: " ")
         if text.hasPrefix("- ") { text = "-" + text.dropFirst(2) }
         return text
-    }
-}
-
-/// Polynomial arithmetic modulo a 62-bit prime, used only to certify coprimality fast.
-enum ModularPolynomial {
-    static let primes: [UInt64] = [4611686018427387847, 4611686018427387817, 4611686018427387787]
-
-    static func mulmod(_ a: UInt64, _ b: UInt64, _ p: UInt64) -> UInt64 {
-        let (hi, lo) = a.multipliedFullWidth(by: b)
-        return p.dividingFullWidth((hi, lo)).remainder
-    }
-
-    static func powmod(_ a: UInt64, _ e: UInt64, _ p: UInt64) -> UInt64 {
-        var r: UInt64 = 1, b = a % p, k = e
-        while k > 0 { if k & 1 == 1 { r = mulmod(r, b, p) }; b = mulmod(b, b, p); k >>= 1 }
-        return r
-    }
-
-    /// Coefficients mod p, or nil when a denominator or the leading coefficient vanishes mod p.
-    static func reduce(_ a: Polynomial, _ p: UInt64) -> [UInt64]? {
-        let big = BigInt(Int64(bitPattern: p))
-        var out: [UInt64] = []
-        for c in a.coefficients {
-            guard let n = try? c.numerator.flooredDivision(by: big).remainder.asInt,
-                  let d = try? c.denominator.flooredDivision(by: big).remainder.asInt, d != 0 else { return nil }
-            out.append(mulmod(UInt64(n), powmod(UInt64(d), p - 2, p), p))
-        }
-        guard let last = out.last, last != 0 else { return nil }
-        return out
-    }
-
-    /// True only when gcd(a, b) = 1 is certain; false means "undecided here".
-    static func areCoprime(_ a: Polynomial, _ b: Polynomial) -> Bool {
-        for p in primes {
-            guard var u = reduce(a, p), var v = reduce(b, p) else { continue }
-            if u.count < v.count { swap(&u, &v) }
-            while v.count > 1 {
-                // u := u mod v
-                let inv = powmod(v[v.count - 1], p - 2, p)
-                while u.count >= v.count {
-                    let t = mulmod(u[u.count - 1], inv, p)
-                    let shift = u.count - v.count
-                    for j in 0..<v.count {
-                        let s = mulmod(t, v[j], p)
-                        u[shift + j] = u[shift + j] >= s ? u[shift + j] - s : u[shift + j] + (p - s)
-                    }
-                    while let last = u.last, last == 0 { u.removeLast() }
-                }
-                if u.isEmpty { return false }   // v divides u: a common factor of positive degree
-                swap(&u, &v)
-            }
-            return v.count == 1                 // a non-zero constant remainder: coprime mod p
-        }
-        return false
     }
 }
