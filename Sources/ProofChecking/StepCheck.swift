@@ -16,6 +16,9 @@ struct StepCheck {
     let step: Step
     let lhs: Expr
     let rhs: Expr
+    /// Unbounded integer ranges enumerated over their first values only (counterexamples for
+    /// the every-N route); nil sends a step with an unbounded range to that route.
+    var firstValues: Int? = nil
 
     var atomNames: Set<String> { Set(context.atoms.map(\.name)) }
 
@@ -25,13 +28,16 @@ struct StepCheck {
         for a in context.atoms where names.contains(a.name) { names.formUnion(freeNames(a.exponent)) }
         // Parameters whose ranges the used ones depend on are needed too.
         for r in context.integerRanges.reversed() where names.contains(r.name) {
-            names.formUnion(freeNames(r.lower).union(freeNames(r.upper)))
+            names.formUnion(freeNames(r.lower).union(r.upper.map { freeNames($0) } ?? []))
         }
         var cases: [[String: Int]] = [[:]]
         for r in context.integerRanges where names.contains(r.name) {
             cases = try cases.flatMap { c -> [[String: Int]] in
                 let lo: Int, hi: Int
-                do { lo = try IntegerEvaluator.value(r.lower, c); hi = try IntegerEvaluator.value(r.upper, c) } catch {
+                do {
+                    lo = try IntegerEvaluator.value(r.lower, c)
+                    if let upper = r.upper { hi = try IntegerEvaluator.value(upper, c) } else { hi = lo + max((firstValues ?? 1) - 1, 0) }
+                } catch {
                     throw EvalIssue.semantic(ProofError(.semantic, r.lower.location, "the range of \(r.name) must be integer expressions of earlier integer parameters"))
                 }
                 return lo > hi ? [] : (lo...hi).map { c.merging([r.name: $0]) { $1 } }
@@ -53,6 +59,10 @@ struct StepCheck {
     }
 
     func run() throws -> Verdict {
+        if firstValues == nil {
+            let unbounded = unboundedVariables()
+            if !unbounded.isEmpty { return try everyN(unbounded) }
+        }
         switch step.relation {
         case .equal: return try equality()
         case .limit: return try limit()
