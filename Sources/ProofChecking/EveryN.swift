@@ -237,7 +237,7 @@ extension StepCheck {
     func everyNEquality(_ unbounded: Set<String>) throws -> Verdict {
         let ev = symbolicEvaluator()
         let l = try ev.evaluate(lhs), r = try ev.evaluate(rhs)
-        let how = ev.steps.isEmpty ? "rational identity with atoms \(atomList(ev, l - r))" : ev.steps.joined(separator: "; ")
+        let how = ev.steps.isEmpty ? "rational identity in N and the atoms \(atomList(ev, l))" : ev.steps.joined(separator: "; ")
         if l == r {
             return Verdict(method: .certificate, holds: true, detail: "\(rangeText(unbounded)): \(how)")
         }

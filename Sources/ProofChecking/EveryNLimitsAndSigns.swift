@@ -18,8 +18,16 @@ extension StepCheck {
         let f = try ev.evaluate(lhs), target = try ev.evaluate(rhs)
         var coordinate = v
         var point = p
-        if !f.variables.contains(v) {
-            guard let atom = context.atoms.first(where: { f.variables.contains($0.name) && freeNames($0.exponent).contains(v) }),
+        // Names f depends on, through the bases of its power atoms too.
+        func uses(_ x: Symbolic, _ name: String) -> Bool {
+            for variable in x.variables {
+                if variable == name { return true }
+                if case let .power(base, _)? = ev.table.atoms[variable], base.variables.contains(name) { return true }
+            }
+            return false
+        }
+        if !uses(f, v) {
+            guard let atom = context.atoms.first(where: { uses(f, $0.name) && freeNames($0.exponent).contains(v) }),
                   let g = SparsePolynomial.of(atom.exponent, [:]), let c = g.ratio(to: .variable(v)), !c.isZero else {
                 throw EvalIssue.notApplicable("the limit variable \(v) enters neither directly nor through one atom")
             }
@@ -31,7 +39,7 @@ extension StepCheck {
             }
         }
         guard case let .finite(q) = point else { throw EvalIssue.notApplicable("a limit to infinity of an atom (use the reciprocal atom)") }
-        guard !target.variables.contains(coordinate) && !target.variables.contains(v) else {
+        guard !uses(target, coordinate) && !uses(target, v) else {
             throw EvalIssue.semantic(ProofError(.semantic, step.location, "the value of a limit must not depend on the limit variable \(v)"))
         }
         let ends = lowerEnds()
@@ -65,7 +73,7 @@ extension StepCheck {
         for round in 0...6 {
             let dv = try atPoint(den), nv = try atPoint(num)
             if !dv.isZero {
-                try nonVanishing(dv, unbounded, ends)
+                try nonVanishing(dv, unbounded, ends, atomTable: ev.table)
                 value = nv / dv
                 rounds = round
                 break
@@ -86,9 +94,11 @@ extension StepCheck {
     /// A limit's denominator must not vanish at any integer of the range: its irreducible factors
     /// are free of the integer variables (non-zero off a null set of the real parameters) or
     /// linear in one integer variable with no integer root in its range.
-    func nonVanishing(_ x: Symbolic, _ unbounded: Set<String>, _ ends: [String: Int]) throws {
+    func nonVanishing(_ x: Symbolic, _ unbounded: Set<String>, _ ends: [String: Int], atomTable: AtomTable<Symbolic>? = nil) throws {
         let (_, factors) = x.numeratorElement.irreducibleFactors()
         for (factor, _) in factors {
+            // An atom alone: bᴺ with b ≠ 0, or a factorial, never vanishes.
+            if factor.variables.count == 1, let v = factor.variables.first, factor == Symbolic.symbol(v), atomTable?.atoms[v] != nil { continue }
             let ints = factor.variables.filter { unbounded.contains($0) }
             if ints.isEmpty {
                 guard !factor.variables.contains(where: { $0.contains("^") || $0.contains("!") }) else {
@@ -188,8 +198,9 @@ extension StepCheck {
 
     /// The sign of every irreducible factor of x in non-negative coordinates; nil when a factor
     /// has coefficients of both signs.
-    func termwiseSign(_ x: Symbolic, _ ev: SymbolicEvaluator, _ ends: [String: Int]) throws -> Sign? {
-        if x.isZero { return .nonnegative }
+    func termwiseSign(_ x0: Symbolic, _ ev: SymbolicEvaluator, _ ends: [String: Int]) throws -> Sign? {
+        if x0.isZero { return .nonnegative }
+        let (x, gaps) = try integerCoordinates(x0, ev, ends)
         // Coordinates: each variable through w ≥ 0 (w > 0 where the end is open).
         var map: [String: Symbolic] = [:]
         var strictW: Set<String> = []
@@ -197,6 +208,7 @@ extension StepCheck {
         for v in x.variables {
             let w = "w_" + v
             let W = Symbolic.symbol(w)
+            if gaps.contains(v) { map[v] = W; continue }
             if let n0 = ends[v] { map[v] = Symbolic(BigRational(n0)) + W; continue }
             if let atom = ev.table.atoms[v] {
                 switch atom {
@@ -237,6 +249,44 @@ extension StepCheck {
         }
         guard sign > 0 else { return nil }
         return strictAll ? .positive : .nonnegative
+    }
+
+    /// The integer variables written through independent gaps ≥ 0 to the ends of their ranges:
+    /// N in n0... with k in c1...N + c2 gives k = c1 + a, N = c1 − c2 + a + b (a superset of the
+    /// pairs when c1 − c2 < n0, which is sound); a variable alone in n0... gives n0 + a. The power
+    /// atoms follow: yᴺ = y^(c1 − c2)·yᵃ·yᵇ, so N − k ≥ 1 is known to the atoms as well.
+    func integerCoordinates(_ x: Symbolic, _ ev: SymbolicEvaluator, _ ends: [String: Int]) throws -> (Symbolic, Set<String>) {
+        let ranges = context.integerRanges.filter { r in
+            x.variables.contains(r.name) || x.variables.contains { name in ev.table.atoms[name]?.dependsOn(r.name) ?? false }
+        }
+        var forms: [String: LinearForm] = [:]
+        var gaps: Set<String> = []
+        for r in ranges {
+            let lower = try? ev.linearForm(r.lower), upper = try r.upper.map { try ev.linearForm($0) }
+            let gapLow = "gap_" + r.name, gapHigh = "gap^" + r.name
+            if let lower, lower.isConstant {
+                if let upper, upper.variables.count == 1, let outer = upper.variables.first, upper.coefficient(outer) == 1,
+                   forms[outer] != nil, context.integerRanges.first(where: { $0.name == outer })?.upper == nil {
+                    // k = c1 + a, outer = c1 − c2 + a + b.
+                    forms[r.name] = LinearForm([gapLow: 1], constant: lower.constant)
+                    forms[outer] = LinearForm([gapLow: 1, gapHigh: 1], constant: lower.constant - upper.constant)
+                    gaps.formUnion([gapLow, gapHigh])
+                    gaps.remove("gap_" + outer)
+                } else if upper == nil {
+                    forms[r.name] = LinearForm([gapLow: 1], constant: lower.constant)
+                    gaps.insert(gapLow)
+                }
+            }
+        }
+        guard !forms.isEmpty else { return (x, []) }
+        var map: [String: Symbolic] = [:]
+        for (v, f) in forms { map[v] = f.element(Symbolic.self) }
+        for name in x.variables {
+            guard let atom = ev.table.atoms[name], case let .power(base, index) = atom, let f = forms[index] else { continue }
+            do { map[name] = try ev.table.power(base, f) } catch { throw EvalIssue.notApplicable(error.description) }
+        }
+        let y = try x.substituting(map)
+        return (y, gaps.intersection(y.variables))
     }
 
     enum BaseRange { case atMostOne, atLeastOne, positive, unknown }

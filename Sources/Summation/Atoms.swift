@@ -11,7 +11,7 @@ public enum Atom<K: SymbolicField>: Sendable {
     case power(base: K, index: String)
     case factorial(LinearForm)
 
-    func dependsOn(_ v: String) -> Bool {
+    public func dependsOn(_ v: String) -> Bool {
         switch self {
         case let .power(_, index): return index == v
         case let .factorial(l): return l.coefficient(v) != 0

@@ -45,7 +45,7 @@ public enum CertificateCheck {
             }
             let root = K.zero - cs[0] / cs[1]
             let others = root.symbolNames.subtracting(outer.map { [$0] } ?? [])
-            if !others.isEmpty { notes.append("a pole k = \(root) depends on \(others.sorted().joined(separator: ", ")) (a null set; continuity)"); continue }
+            if !others.isEmpty { notes.append("a pole \(k) = \(root) depends on \(others.sorted().joined(separator: ", ")) (a null set; continuity)"); continue }
             var p = BigRational(0), q = BigRational(0)
             if let outer, root.symbolNames.contains(outer) {
                 guard let rc = root.coefficients(in: outer), rc.count == 2, let p0 = rc[0].rationalValue, let q0 = rc[1].rationalValue else {
@@ -68,7 +68,7 @@ public enum CertificateCheck {
             do { _ = try table.specialize(g, k, to: form) } catch {
                 throw .pole("the certificate R·F has a pole at \(k) = \(form), inside the summation range \(lower)…\(upper)")
             }
-            notes.append("k = \(form) removable (a reciprocal factorial vanishes there)")
+            notes.append("\(k) = \(form) removable (a reciprocal factorial vanishes there)")
         }
         return notes.isEmpty ? "no pole in the range" : notes.joined(separator: "; ")
     }
