@@ -6,7 +6,7 @@ public enum ProofMethod: String, Sendable, CaseIterable {
     case certificate = "every N: certificate"
     /// Every N of an unbounded range: an inequality by termwise positivity.
     case termwise = "every N: termwise positivity"
-    /// (1) identity of rational functions (several variables via Kronecker substitution), exact.
+    /// (1) identity of rational functions in all variables at once (FLINT multivariate, canonical form), exact.
     case exactIdentity = "exact identity"
     /// (2) exact evaluation at seeded random rational points (Schwartz–Zippel bound).
     case randomRational = "random exact points"
