@@ -1,0 +1,216 @@
+import CFLINT
+
+/// Owns one `fmpq_mat_t`; write-once like every FLINT box here.
+final class FMPQMatBox: @unchecked Sendable {
+    let pointer: UnsafeMutablePointer<fmpq_mat_struct>
+
+    init(rows: Int, columns: Int, _ fill: (UnsafeMutablePointer<fmpq_mat_struct>) -> Void) {
+        pointer = .allocate(capacity: 1)
+        fmpq_mat_init(pointer, rows, columns)
+        fill(pointer)
+    }
+
+    deinit {
+        fmpq_mat_clear(pointer)
+        pointer.deallocate()
+    }
+}
+
+/// A dense matrix over Q (FLINT `fmpq_mat`), with value semantics: exact row reduction, rank,
+/// kernel, solving, determinant and characteristic polynomial by FLINT's fraction-free and
+/// multimodular methods.
+public struct RationalMatrix: Sendable {
+    let box: FMPQMatBox
+    public let rowCount: Int
+    public let columnCount: Int
+
+    init(rows: Int, columns: Int, _ fill: (UnsafeMutablePointer<fmpq_mat_struct>) -> Void) {
+        box = FMPQMatBox(rows: rows, columns: columns, fill)
+        rowCount = rows
+        columnCount = columns
+    }
+
+    func withMat<R>(_ body: (UnsafePointer<fmpq_mat_struct>) throws -> R) rethrows -> R {
+        try withExtendedLifetime(box) { try body(UnsafePointer(box.pointer)) }
+    }
+
+    /// Rows of equal length (a 0×n or m×0 matrix is allowed). Throws for ragged rows.
+    public init(_ rows: [[BigRational]]) throws(AlgebraError) {
+        let columns = rows.first?.count ?? 0
+        if let bad = rows.firstIndex(where: { $0.count != columns }) {
+            throw .invalidArgument(name: "row \(bad) length", value: "\(rows[bad].count)", allowed: "\(columns) (the length of row 0)")
+        }
+        self.init(rows: rows.count, columns: columns) { m in
+            for (i, row) in rows.enumerated() {
+                for (j, v) in row.enumerated() { v.withMPQ { fmpq_set_mpq(qb_fmpq_mat_entry(m, i, j), $0) } }
+            }
+        }
+    }
+
+    public static func identity(_ n: Int) -> RationalMatrix {
+        RationalMatrix(rows: max(n, 0), columns: max(n, 0)) { fmpq_mat_one($0) }
+    }
+
+    public subscript(row: Int, column: Int) -> BigRational {
+        withMat { BigRational(fmpq: qb_fmpq_mat_entry($0, row, column)) }
+    }
+
+    public var rows: [[BigRational]] {
+        (0..<rowCount).map { i in (0..<columnCount).map { j in self[i, j] } }
+    }
+
+    public var transposed: RationalMatrix {
+        RationalMatrix(rows: columnCount, columns: rowCount) { out in withMat { fmpq_mat_transpose(out, $0) } }
+    }
+
+    /// The matrix product; throws when the shapes do not match.
+    public func multiplied(by other: RationalMatrix) throws(AlgebraError) -> RationalMatrix {
+        guard columnCount == other.rowCount else {
+            throw .invalidArgument(name: "right factor rows", value: "\(other.rowCount)", allowed: "\(columnCount) (columns of the left factor)")
+        }
+        return RationalMatrix(rows: rowCount, columns: other.columnCount) { out in
+            withMat { a in other.withMat { b in fmpq_mat_mul(out, a, b) } }
+        }
+    }
+
+    /// Reduced row echelon form, its rank and the pivot columns.
+    public func rowReduced() -> (matrix: RationalMatrix, rank: Int, pivots: [Int]) {
+        var rank = 0
+        let reduced = RationalMatrix(rows: rowCount, columns: columnCount) { out in withMat { rank = fmpq_mat_rref(out, $0) } }
+        var pivots: [Int] = []
+        reduced.withMat { m in
+            for i in 0..<rank {
+                var j = pivots.last.map { $0 + 1 } ?? 0
+                while j < columnCount && fmpq_is_zero(qb_fmpq_mat_entry(m, i, j)) != 0 { j += 1 }
+                pivots.append(j)
+            }
+        }
+        return (reduced, rank, pivots)
+    }
+
+    public var rank: Int { rowReduced().rank }
+
+    /// A basis of the right kernel {v : A v = 0}, one vector per non-pivot column (the vector
+    /// with 1 in that column), read off the reduced row echelon form.
+    public var kernel: [[BigRational]] {
+        let (r, rank, pivots) = rowReduced()
+        let pivotSet = Set(pivots)
+        return (0..<columnCount).filter { !pivotSet.contains($0) }.map { free in
+            var v = [BigRational](repeating: 0, count: columnCount)
+            v[free] = 1
+            for i in 0..<rank { v[pivots[i]] = -r[i, free] }
+            return v
+        }
+    }
+
+    /// The unique X with A X = B; throws when A is not square, the shapes differ, or A is singular.
+    public func solving(_ b: RationalMatrix) throws(AlgebraError) -> RationalMatrix {
+        guard rowCount == columnCount else { throw .invalidArgument(name: "matrix shape", value: "\(rowCount)×\(columnCount)", allowed: "a square matrix") }
+        guard b.rowCount == rowCount else { throw .invalidArgument(name: "right-hand side rows", value: "\(b.rowCount)", allowed: "\(rowCount)") }
+        var ok: Int32 = 0
+        let x = RationalMatrix(rows: columnCount, columns: b.columnCount) { out in
+            withMat { a in b.withMat { ok = fmpq_mat_solve(out, a, $0) } }
+        }
+        guard ok != 0 else { throw .divisionByZero(context: "solving with a singular \(rowCount)×\(columnCount) matrix") }
+        return x
+    }
+
+    /// Throws for a non-square matrix.
+    public func determinant() throws(AlgebraError) -> BigRational {
+        guard rowCount == columnCount else { throw .invalidArgument(name: "matrix shape", value: "\(rowCount)×\(columnCount)", allowed: "a square matrix") }
+        return withMat { m in withScratchFMPQ { d in fmpq_mat_det(d, m); return BigRational(fmpq: d) } }
+    }
+
+    /// det(x·I − A), monic of degree n. Throws for a non-square matrix.
+    public func characteristicPolynomial() throws(AlgebraError) -> Polynomial {
+        guard rowCount == columnCount else { throw .invalidArgument(name: "matrix shape", value: "\(rowCount)×\(columnCount)", allowed: "a square matrix") }
+        return withMat { m in Polynomial { fmpq_mat_charpoly($0, m) } }
+    }
+}
+
+extension RationalMatrix: Equatable {
+    public static func == (a: RationalMatrix, b: RationalMatrix) -> Bool {
+        a.rowCount == b.rowCount && a.columnCount == b.columnCount && a.withMat { pa in b.withMat { fmpq_mat_equal(pa, $0) != 0 } }
+    }
+}
+
+/// Owns one `nmod_mat_t`.
+final class NModMatBox: @unchecked Sendable {
+    let pointer: UnsafeMutablePointer<nmod_mat_struct>
+
+    init(rows: Int, columns: Int, modulus: UInt, _ fill: (UnsafeMutablePointer<nmod_mat_struct>) -> Void) {
+        pointer = .allocate(capacity: 1)
+        nmod_mat_init(pointer, rows, columns, modulus)
+        fill(pointer)
+    }
+
+    deinit {
+        nmod_mat_clear(pointer)
+        pointer.deallocate()
+    }
+}
+
+/// A dense matrix over Z/pZ for a word-sized prime p (FLINT `nmod_mat`): the fast modular
+/// rank and kernel that bound the rational ones (rank mod p ≤ rank over Q, with equality for
+/// all but finitely many p).
+public struct ModularMatrix: Sendable {
+    let box: NModMatBox
+    public let rowCount: Int
+    public let columnCount: Int
+    public let modulus: UInt
+
+    /// Entries reduced mod p; throws when p is not a prime ≥ 2 or rows are ragged.
+    public init(_ rows: [[Int]], modulus p: UInt) throws(AlgebraError) {
+        guard p >= 2, n_is_prime(p) != 0 else { throw .invalidArgument(name: "modulus", value: "\(p)", allowed: "a prime below 2^64") }
+        let columns = rows.first?.count ?? 0
+        if let bad = rows.firstIndex(where: { $0.count != columns }) {
+            throw .invalidArgument(name: "row \(bad) length", value: "\(rows[bad].count)", allowed: "\(columns) (the length of row 0)")
+        }
+        box = NModMatBox(rows: rows.count, columns: columns, modulus: p) { m in
+            for (i, row) in rows.enumerated() {
+                for (j, v) in row.enumerated() {
+                    let r = v >= 0 ? UInt(v) % p : (p - UInt(v.magnitude) % p) % p
+                    qb_nmod_mat_set_entry(m, i, j, r)
+                }
+            }
+        }
+        rowCount = rows.count
+        columnCount = columns
+        modulus = p
+    }
+
+    /// The image of a rational matrix mod p, or nil when p divides a denominator.
+    public init?(_ a: RationalMatrix, modulus p: UInt) throws(AlgebraError) {
+        guard p >= 2, n_is_prime(p) != 0 else { throw .invalidArgument(name: "modulus", value: "\(p)", allowed: "a prime below 2^64") }
+        var representable = true
+        box = NModMatBox(rows: a.rowCount, columns: a.columnCount, modulus: p) { m in
+            a.withMat { src in
+                for i in 0..<a.rowCount {
+                    for j in 0..<a.columnCount {
+                        let q = qb_fmpq_mat_entry(src, i, j)
+                        let num = fmpz_fdiv_ui(qb_fmpq_numref(q), p), den = fmpz_fdiv_ui(qb_fmpq_denref(q), p)
+                        guard den != 0 else { representable = false; return }
+                        qb_nmod_mat_set_entry(m, i, j, n_mulmod2_preinv(num, n_invmod(den, p), p, n_preinvert_limb(p)))
+                    }
+                }
+            }
+        }
+        guard representable else { return nil }
+        rowCount = a.rowCount
+        columnCount = a.columnCount
+        modulus = p
+    }
+
+    public subscript(row: Int, column: Int) -> UInt {
+        withExtendedLifetime(box) { qb_nmod_mat_entry(box.pointer, row, column) }
+    }
+
+    public var rank: Int { withExtendedLifetime(box) { nmod_mat_rank(box.pointer) } }
+
+    /// A basis of the right kernel mod p (vectors as arrays of residues).
+    public var kernel: [[UInt]] {
+        let x = NModMatBox(rows: columnCount, columns: columnCount, modulus: modulus) { _ in }
+        let nullity = withExtendedLifetime(box) { nmod_mat_nullspace(x.pointer, box.pointer) }
+        return (0..<nullity).map { k in (0..<columnCount).map { i in qb_nmod_mat_entry(x.pointer, i, k) } }
+    }
+}
