@@ -7,6 +7,7 @@
 //   ClosedForms       – every printed formula of both papers, written once, generic over the number type
 //   Simulator         – independent Double-precision physics: operators, Lindbladians, collision models
 //   Verification      – cross-checks, reference tables, errata
+//   Summation         – Gosper's and Zeilberger's algorithms; certificates checked by exact arithmetic
 //   ProofChecking     – Proofs/*.proof: parser and step checker (exact, random points, limits, rigorous inequalities)
 //   QBatteryCLI       – the `qbattery` command
 import PackageDescription
@@ -29,6 +30,7 @@ let package = Package(
         .library(name: "Simulator", targets: ["Simulator"]),
         .library(name: "Verification", targets: ["Verification"]),
         .library(name: "ProofChecking", targets: ["ProofChecking"]),
+        .library(name: "Summation", targets: ["Summation"]),
         .library(name: "Reproduction", targets: ["Reproduction"]),
     ],
     dependencies: [
@@ -76,9 +78,15 @@ let package = Package(
             name: "Verification",
             dependencies: ["BigNumerics", "ClosedForms", "Simulator"]),
         .target(
-            name: "ProofChecking",
+            name: "Summation",
             dependencies: [
                 "BigNumerics",
+                .product(name: "RealModule", package: "swift-numerics"),
+            ]),
+        .target(
+            name: "ProofChecking",
+            dependencies: [
+                "BigNumerics", "Summation",
                 .product(name: "RealModule", package: "swift-numerics"),
             ]),
         .target(
@@ -105,7 +113,7 @@ let package = Package(
             dependencies: ["Simulator", "CLAPACKE"]),
         .testTarget(
             name: "ProofCheckingTests",
-            dependencies: ["ProofChecking", "BigNumerics"]),
+            dependencies: ["ProofChecking", "Summation", "BigNumerics"]),
         .testTarget(
             name: "ReproductionTests",
             dependencies: ["Reproduction", "Simulator", "ClosedForms", "BigNumerics"]),

@@ -32,6 +32,8 @@ public struct ProofChecker: Sendable {
     public var pointsPerCase = 3
     /// Interval boxes allowed per integer-parameter value before a step is "undecided".
     public var maxBoxes = 40_000
+    /// What one step may expand before it is rejected with an error.
+    var limits = ExpansionLimits()
     /// Size of the sample set S for Schwartz–Zippel (points i/M of the domain, M = 2^40).
     static let sampleBits = 40
 
@@ -100,7 +102,7 @@ struct DerivationContext {
     let atoms: [ResolvedAtom]
     let domains: [String: Domain]
     /// Integer parameters in declaration order with their bounds (possibly using earlier ones).
-    let integerRanges: [(name: String, lower: Expr, upper: Expr)]
+    let integerRanges: [(name: String, lower: Expr, upper: Expr?)]
     let atomLocations: [String: SourceLocation]
 
     init(_ d: Derivation) throws(ProofError) {
@@ -108,7 +110,7 @@ struct DerivationContext {
         for def in d.definitions { defs[def.name] = def }
         definitions = defs
         var domains: [String: Domain] = [:]
-        var ranges: [(name: String, lower: Expr, upper: Expr)] = []
+        var ranges: [(name: String, lower: Expr, upper: Expr?)] = []
         for a in d.assumptions {
             if a.isInteger, let (lo, hi) = a.integerBounds {
                 ranges.removeAll { $0.name == a.variable }

@@ -12,7 +12,7 @@ enum EvalIssue: Error {
 }
 
 /// A number system the evaluator can target: exact rationals at a point, rational functions
-/// (Kronecker images of several variables), degree bounds, BigFloat, BigInterval.
+/// (FLINT multivariate, several variables at once), degree bounds, BigFloat, BigInterval.
 protocol Algebra {
     associatedtype Value
     func constant(_ q: BigRational) throws -> Value
@@ -285,39 +285,55 @@ struct RationalAlgebra: Algebra {
     func pi() throws -> BigRational { throw EvalIssue.notApplicable("pi is transcendental") }
 }
 
-/// Rational functions of one variable x, every proof variable mapped to a power x^stride
-/// (Kronecker substitution). With strides from proven degree bounds the map is injective on the
-/// polynomials that occur, so equality of images is equality of the multivariate functions.
-struct KroneckerAlgebra: Algebra {
-    let strides: [String: Int]
-    /// Names held at fixed rational values instead.
+/// Exact rational functions of every proof variable at once (FLINT, canonical form), some
+/// variables optionally held at rational values: equality of two values is identity of the
+/// functions. Each result is held to the expansion limit of a step.
+struct MultivariateAlgebra: Algebra {
     var fixed: [String: BigRational] = [:]
+    var limits = ExpansionLimits()
 
-    func constant(_ q: BigRational) throws -> RationalFunction { RationalFunction(q) }
-    func variable(_ name: String) throws -> RationalFunction {
-        if let q = fixed[name] { return RationalFunction(q) }
-        guard let s = strides[name] else { throw EvalIssue.notApplicable("no stride for \(name)") }
-        return RationalFunction(Polynomial.monomial(1, degree: s))
+    func checked(_ x: MultivariateRationalFunction) throws -> MultivariateRationalFunction {
+        guard x.numerator.termCount <= limits.maxTerms && x.denominator.termCount <= limits.maxTerms else {
+            throw EvalIssue.semantic(ProofError(.semantic, SourceLocation(file: "", line: 0, column: 0), "an expansion exceeds \(limits.maxTerms) terms"))
+        }
+        return x
     }
-    func divide(_ a: RationalFunction, _ b: RationalFunction) throws -> RationalFunction {
-        guard !b.numerator.isZero else { throw EvalIssue.invalid("division by an identically zero expression") }
-        return a / b
+    func constant(_ q: BigRational) throws -> MultivariateRationalFunction { MultivariateRationalFunction(q) }
+    func variable(_ name: String) throws -> MultivariateRationalFunction {
+        if let q = fixed[name] { return MultivariateRationalFunction(q) }
+        return .variable(name)
     }
-    func power(_ a: RationalFunction, _ n: Int) throws -> RationalFunction {
-        if n >= 0 { return try RationalFunction(numerator: a.numerator.power(n), denominator: a.denominator.power(n)) }
-        guard !a.numerator.isZero else { throw EvalIssue.invalid("0 to a negative power") }
-        return try RationalFunction(numerator: a.denominator.power(-n), denominator: a.numerator.power(-n))
+    func add(_ a: MultivariateRationalFunction, _ b: MultivariateRationalFunction) throws -> MultivariateRationalFunction { try checked(a + b) }
+    func subtract(_ a: MultivariateRationalFunction, _ b: MultivariateRationalFunction) throws -> MultivariateRationalFunction { try checked(a - b) }
+    func multiply(_ a: MultivariateRationalFunction, _ b: MultivariateRationalFunction) throws -> MultivariateRationalFunction { try checked(a * b) }
+    func divide(_ a: MultivariateRationalFunction, _ b: MultivariateRationalFunction) throws -> MultivariateRationalFunction {
+        guard !b.isZero else { throw EvalIssue.invalid("division by an identically zero expression") }
+        return try checked(a / b)
     }
-    func realPower(_ a: RationalFunction, _ b: RationalFunction) throws -> RationalFunction { throw EvalIssue.notApplicable("non-integer power") }
-    func elementary(_ f: Elementary, _ a: RationalFunction) throws -> RationalFunction {
+    func power(_ a: MultivariateRationalFunction, _ n: Int) throws -> MultivariateRationalFunction {
+        guard abs(n) <= limits.maxPower else { throw EvalIssue.notApplicable("the power \(n) exceeds the per-step limit \(limits.maxPower)") }
+        guard !(a.isZero && n < 0) else { throw EvalIssue.invalid("0 to a negative power") }
+        return try checked(a.power(n))
+    }
+    func realPower(_ a: MultivariateRationalFunction, _ b: MultivariateRationalFunction) throws -> MultivariateRationalFunction { throw EvalIssue.notApplicable("non-integer power") }
+    func elementary(_ f: Elementary, _ a: MultivariateRationalFunction) throws -> MultivariateRationalFunction {
         throw EvalIssue.notApplicable("\(f.rawValue) is not rational")
     }
-    func pi() throws -> RationalFunction { throw EvalIssue.notApplicable("pi is transcendental") }
+    func pi() throws -> MultivariateRationalFunction { throw EvalIssue.notApplicable("pi is transcendental") }
+}
+
+/// A rational function of one variable as the univariate type (for the Bernstein certificates).
+func univariate(_ f: MultivariateRationalFunction, _ name: String) throws -> RationalFunction {
+    guard f.variables.allSatisfy({ $0 == name }) else { throw EvalIssue.notApplicable("more than one variable") }
+    func poly(_ p: MultivariatePolynomial) -> Polynomial {
+        Polynomial(coefficients: p.coefficients(in: name).map { $0.constantValue ?? 0 })
+    }
+    return try RationalFunction(numerator: poly(f.numerator), denominator: poly(f.denominator))
 }
 
 /// What an expression looks like: its free names, whether it is rational (after atoms), and
-/// per-variable degree bounds of a numerator/denominator representation. `maxima` records the
-/// largest bound met at any node, which is what the Kronecker strides must exceed.
+/// per-variable degree bounds of a numerator/denominator representation (the Schwartz–Zippel
+/// degree of the random-point method). `maxima` records the largest bound met at any node.
 final class ShapeAlgebra: Algebra {
     struct Shape {
         var numerator: [String: Int] = [:]

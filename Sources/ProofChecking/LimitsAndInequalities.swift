@@ -19,10 +19,9 @@ extension StepCheck {
     }
 
     /// The exact route: the left side rational in one coordinate (the variable, or an atom
-    /// y = e^{c·v}, which tends to 1 as v → 0 and to 0 or ∞ as v → ∞), the other variables at
-    /// seeded random rational values; `RationalFunction.limit` is exact.
+    /// y = e^{c·v}, which tends to 1 as v → 0 and to 0 or ∞ as v → ∞), the other variables
+    /// symbolic; `MultivariateRationalFunction.limit` is exact (for generic values of the others).
     func exactLimit(_ cases: [[String: Int]], _ v: String, _ p: LimitPoint) throws -> Verdict? {
-        var rng = seed()
         var points = 0
         var coordinateText = v
         var others: Set<String> = []
@@ -53,31 +52,26 @@ extension StepCheck {
             }
             let rest = s.names.union(sr.names).subtracting([coordinate ?? ""])
             others.formUnion(rest)
-            let count = rest.isEmpty ? 1 : checker.pointsPerCase
-            for _ in 0..<count {
-                var point: [String: BigRational] = [:]
-                for name in rest.sorted() { point[name] = sample(try coordinateDomain(name, c), &rng) }
-                let algebra = KroneckerAlgebra(strides: coordinate.map { [$0: 1] } ?? [:], fixed: point)
-                let f = try Evaluator(algebra: algebra, atoms: context.atoms, useAtoms: true).evaluate(lhs, c)
-                let value = try exactAt(rhs, c, point)
-                let lim: BigRational
-                do {
-                    switch target {
-                    case let .finite(q): lim = try f.limit(at: q)
-                    case .infinity: lim = try f.limitAtInfinity()
-                    }
-                } catch {
-                    return Verdict(method: .exactLimit, holds: false,
-                                   detail: "diverges as \(coordinateText)\(point.isEmpty && c.isEmpty ? "" : " at " + pointText(point, c)): \(error)")
+            // The other variables stay symbolic: FLINT's exact limit in one variable.
+            let f = try multivariate(lhs, c), value = try multivariate(rhs, c)
+            let lim: MultivariateRationalFunction
+            do {
+                guard let coordinate else { lim = f; break }
+                switch target {
+                case let .finite(q): lim = try f.limit(coordinate, at: q)
+                case .infinity: lim = try f.limitAtInfinity(coordinate)
                 }
-                points += 1
-                if lim != value {
-                    return Verdict(method: .exactLimit, holds: false,
-                                   detail: "limit as \(v) → \(p) is \(show(lim)), claimed \(show(value))\(point.isEmpty && c.isEmpty ? "" : " at " + pointText(point, c))")
-                }
+            } catch {
+                return Verdict(method: .exactLimit, holds: false,
+                               detail: "diverges as \(coordinateText)\(c.isEmpty ? "" : " at " + describe(c)): \(error)")
+            }
+            points += 1
+            if lim != value {
+                return Verdict(method: .exactLimit, holds: false,
+                               detail: "limit as \(v) → \(p) is \(lim), claimed \(value)\(c.isEmpty ? "" : " at " + describe(c))")
             }
         }
-        let where_ = others.isEmpty ? "" : " at \(points) seeded random rational values of {\(others.sorted().joined(separator: ", "))}"
+        let where_ = others.isEmpty ? "" : " with {\(others.sorted().joined(separator: ", "))} symbolic (generic values)"
         return Verdict(method: .exactLimit, holds: true,
                        detail: "exact limit of a rational function (\(coordinateText))\(where_)\(describeCases(cases))")
     }
@@ -160,8 +154,7 @@ extension StepCheck {
             let dom = try coordinateDomain(coordinate, c)
             let lower = BernsteinCertificate.End(value: dom.lower, open: dom.lowerOpen)
             let upper = BernsteinCertificate.End(value: dom.upper, open: dom.upperOpen)
-            let f = try Evaluator(algebra: KroneckerAlgebra(strides: [coordinate: 1], fixed: fixed), atoms: context.atoms, useAtoms: true)
-                .evaluate(difference, c)
+            let f = try univariate(try multivariate(difference, c, fixed: fixed), coordinate)
             var sign: BigRational = 0
             for candidate in [BigRational(1), BigRational(-1)] {
                 if case let .proven(k) = BernsteinCertificate.prove(candidate * f.denominator, lower: lower, upper: upper, strict: true) {
@@ -304,23 +297,16 @@ extension StepCheck {
 }
 
 extension StepCheck {
-    /// Variables a rational expression provably does not depend on, each with the rational
-    /// value it may be fixed at: e(v) and e(v0) have identical Kronecker images (an exact
-    /// identity, as in method 1), so fixing v = v0 changes nothing.
+    /// Variables a rational expression provably does not depend on (absent from its canonical
+    /// form), each with a rational value it may be fixed at: fixing it changes nothing.
     func independentNames(_ e: Expr, _ c: [String: Int]) throws -> [String: BigRational] {
-        let (s, maxima) = try shape(e, c)
-        guard s.rational, s.names.count > 1, let st = strides(s.names, maxima) else { return [:] }
-        var rng = seed()
+        let (s, _) = try shape(e, c)
+        guard s.rational, s.names.count > 1 else { return [:] }
+        let full: MultivariateRationalFunction
+        do { full = try multivariate(e, c) } catch EvalIssue.notApplicable { return [:] }
         var fixed: [String: BigRational] = [:]
-        let full: RationalFunction
-        do { full = try kronecker(e, c, st) } catch EvalIssue.notApplicable { return [:] }
-        for name in s.names.sorted() where s.names.count - fixed.count > 1 {
-            let v0 = sample((try? coordinateDomain(name, c)) ?? Domain(lower: 1, lowerOpen: true, upper: 2, upperOpen: true), &rng)
-            var held = fixed
-            held[name] = v0
-            let algebra = KroneckerAlgebra(strides: st, fixed: held)
-            guard let g = try? Evaluator(algebra: algebra, atoms: context.atoms, useAtoms: true).evaluate(e, c), g == full else { continue }
-            fixed[name] = v0
+        for name in s.names.sorted() where !full.variables.contains(name) && s.names.count - fixed.count > 1 {
+            fixed[name] = 1
         }
         return fixed
     }

@@ -335,7 +335,8 @@ public enum ProofParser {
                 }
                 let lo = try p.expression()
                 try p.expect("...")
-                let hi = try p.expression()
+                // `N in 1...`: unbounded (every N from 1 on).
+                let hi: Expr? = p.current.kind == .end ? nil : try p.expression()
                 try p.expectEnd()
                 return Assumption(variable: name, isInteger: true, lower: nil, lowerStrict: false, upper: nil, upperStrict: false,
                                   integerBounds: (lo, hi), location: at)

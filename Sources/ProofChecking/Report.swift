@@ -1,7 +1,12 @@
 import Foundation
 /// How a step was decided, strongest first (the numbers are the methods).
 public enum ProofMethod: String, Sendable, CaseIterable {
-    /// (1) identity of rational functions (several variables via Kronecker substitution), exact.
+    /// Every N of an unbounded range: sums in closed form by Gosper/Zeilberger certificates checked
+    /// by exact arithmetic, then an identity (or exact limit) of rational functions in N and the atoms.
+    case certificate = "every N: certificate"
+    /// Every N of an unbounded range: an inequality by termwise positivity.
+    case termwise = "every N: termwise positivity"
+    /// (1) identity of rational functions in all variables at once (FLINT multivariate, canonical form), exact.
     case exactIdentity = "exact identity"
     /// (2) exact evaluation at seeded random rational points (Schwartz–Zippel bound).
     case randomRational = "random exact points"

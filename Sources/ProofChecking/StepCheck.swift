@@ -16,6 +16,9 @@ struct StepCheck {
     let step: Step
     let lhs: Expr
     let rhs: Expr
+    /// Unbounded integer ranges enumerated over their first values only (counterexamples for
+    /// the every-N route); nil sends a step with an unbounded range to that route.
+    var firstValues: Int? = nil
 
     var atomNames: Set<String> { Set(context.atoms.map(\.name)) }
 
@@ -25,13 +28,16 @@ struct StepCheck {
         for a in context.atoms where names.contains(a.name) { names.formUnion(freeNames(a.exponent)) }
         // Parameters whose ranges the used ones depend on are needed too.
         for r in context.integerRanges.reversed() where names.contains(r.name) {
-            names.formUnion(freeNames(r.lower).union(freeNames(r.upper)))
+            names.formUnion(freeNames(r.lower).union(r.upper.map { freeNames($0) } ?? []))
         }
         var cases: [[String: Int]] = [[:]]
         for r in context.integerRanges where names.contains(r.name) {
             cases = try cases.flatMap { c -> [[String: Int]] in
                 let lo: Int, hi: Int
-                do { lo = try IntegerEvaluator.value(r.lower, c); hi = try IntegerEvaluator.value(r.upper, c) } catch {
+                do {
+                    lo = try IntegerEvaluator.value(r.lower, c)
+                    if let upper = r.upper { hi = try IntegerEvaluator.value(upper, c) } else { hi = lo + max((firstValues ?? 1) - 1, 0) }
+                } catch {
                     throw EvalIssue.semantic(ProofError(.semantic, r.lower.location, "the range of \(r.name) must be integer expressions of earlier integer parameters"))
                 }
                 return lo > hi ? [] : (lo...hi).map { c.merging([r.name: $0]) { $1 } }
@@ -53,6 +59,10 @@ struct StepCheck {
     }
 
     func run() throws -> Verdict {
+        if firstValues == nil {
+            let unbounded = unboundedVariables()
+            if !unbounded.isEmpty { return try everyN(unbounded) }
+        }
         switch step.relation {
         case .equal: return try equality()
         case .limit: return try limit()
@@ -71,24 +81,9 @@ struct StepCheck {
         return (s, algebra.maxima)
     }
 
-    /// Kronecker strides: variables by increasing degree bound; the last is unconstrained.
-    func strides(_ names: Set<String>, _ maxima: [String: Int]) -> [String: Int]? {
-        let ordered = names.sorted { (maxima[$0] ?? 1, $0) < (maxima[$1] ?? 1, $1) }
-        var strides: [String: Int] = [:]
-        var s = 1
-        for (i, v) in ordered.enumerated() {
-            strides[v] = s
-            if i < ordered.count - 1 {
-                let (p, overflow) = s.multipliedReportingOverflow(by: (maxima[v] ?? 1) + 1)
-                guard !overflow, p <= 512 else { return nil }
-                s = p
-            }
-        }
-        return strides
-    }
-
-    func kronecker(_ e: Expr, _ ints: [String: Int], _ strides: [String: Int]) throws -> RationalFunction {
-        try Evaluator(algebra: KroneckerAlgebra(strides: strides), atoms: context.atoms, useAtoms: true).evaluate(e, ints)
+    /// The exact multivariate value (FLINT), some variables optionally fixed.
+    func multivariate(_ e: Expr, _ ints: [String: Int], fixed: [String: BigRational] = [:]) throws -> MultivariateRationalFunction {
+        try Evaluator(algebra: MultivariateAlgebra(fixed: fixed, limits: checker.limits), atoms: context.atoms, useAtoms: true).evaluate(e, ints)
     }
 
     func exactAt(_ e: Expr, _ ints: [String: Int], _ point: [String: BigRational]) throws -> BigRational {
@@ -163,16 +158,13 @@ struct StepCheck {
         var atomsUsed = false
         var mismatch: [String: Int]?
         var variables: Set<String> = []
-        var degreeBound = 0
         for c in cases {
-            let (s, maxima) = try shape(Expr(.binary("-", lhs, rhs), at: step.location), c)
-            guard s.rational else { exactApplicable = false; break }
-            variables.formUnion(s.names)
-            if !s.names.isDisjoint(with: atomNames) { atomsUsed = true }
-            degreeBound = max(degreeBound, s.numerator.values.reduce(0, +))
-            guard let st = strides(s.names, maxima) else { exactApplicable = false; break }
             do {
-                if try kronecker(lhs, c, st) != kronecker(rhs, c, st) { mismatch = c; break }
+                let l = try multivariate(lhs, c), r = try multivariate(rhs, c)
+                variables.formUnion(l.variables)
+                variables.formUnion(r.variables)
+                if !variables.isDisjoint(with: atomNames) { atomsUsed = true }
+                if l != r { mismatch = c; break }
             } catch EvalIssue.notApplicable { exactApplicable = false; break }
         }
         let names = variables.sorted().joined(separator: ", ")
@@ -196,6 +188,7 @@ struct StepCheck {
         }
         if !exactApplicable, cases.allSatisfy({ (try? shape(Expr(.binary("-", lhs, rhs), at: step.location), $0).0.rational) == true }),
            !atomsUsed {
+            let degreeBound = cases.compactMap { try? shape(Expr(.binary("-", lhs, rhs), at: step.location), $0).0.numerator.values.reduce(0, +) }.max() ?? 0
             return try randomRational(cases, degreeBound: degreeBound)
         }
         return try randomFloat(cases, note: mismatch != nil ? " (not an identity with the atoms as independent variables)" : "")

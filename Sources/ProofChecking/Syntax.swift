@@ -95,12 +95,13 @@ public struct Assumption: Sendable {
     public let lowerStrict: Bool
     public let upper: BigRational?
     public let upperStrict: Bool
-    /// Bounds of an integer range, which may use earlier integer parameters (`k in 0...N`).
-    public var integerBounds: (Expr, Expr)?
+    /// Bounds of an integer range, which may use earlier integer parameters (`k in 0...N`); no
+    /// upper bound for an unbounded range (`N in 1...`).
+    public var integerBounds: (Expr, Expr?)?
     public let location: SourceLocation
 
     public var text: String {
-        if isInteger, let (l, u) = integerBounds { return "\(variable) in \(l)...\(u)" }
+        if isInteger, let (l, u) = integerBounds { return "\(variable) in \(l)...\(u.map(\.description) ?? "")" }
         let lo = lower.map { "\($0) \(lowerStrict ? "<" : "<=") " } ?? ""
         let hi = upper.map { " \(upperStrict ? "<" : "<=") \($0)" } ?? ""
         return lo + variable + hi
