@@ -24,17 +24,21 @@ public enum ToleranceKind: String, Sendable, Codable {
 /// What the simulator produced for one row.
 public struct Simulated: Sendable {
     public var value: Double
-    /// Relative tolerance (absolute when the closed form is exactly 0).
+    /// Relative tolerance.
     public var tolerance: Double
+    /// Absolute tolerance used where the closed form is exactly 0: the smallest change the row
+    /// claims to resolve there. A row without one cannot judge a zero closed form (an error row).
+    public var absoluteTolerance: Double?
     public var kind: ToleranceKind
     /// The tolerance's reason, with its numbers (bound, measured order, remainder).
     public var reason: String
     /// The simulated route in words (model, reading, settings that the closed form does not take).
     public var route: String
 
-    public init(value: Double, tolerance: Double, kind: ToleranceKind, reason: String, route: String) {
+    public init(value: Double, tolerance: Double, absoluteTolerance: Double? = nil, kind: ToleranceKind, reason: String, route: String) {
         self.value = value
         self.tolerance = tolerance
+        self.absoluteTolerance = absoluteTolerance
         self.kind = kind
         self.reason = reason
         self.route = route
@@ -135,6 +139,11 @@ public struct CrossCheckRow: Sendable, Codable {
     public let route: String
     public let expectation: String
     public let outcome: Outcome
+    /// Tolerance / max(observed difference, `CrossCheck.differenceFloor`): how loose the row is.
+    public let looseness: Double?
+    /// The sensitivity proof: the closed form moved by ±`CrossCheck.sensitivityMultiple` × the
+    /// tolerance, and what the row then says (it must fail).
+    public let sensitivity: String
     public let seconds: Double
 }
 
@@ -143,6 +152,8 @@ public struct CrossCheckSummary: Sendable, Codable {
     public let passed: Int
     public let expectedFailures: Int
     public let failures: Int
+    /// Largest looseness among the rows that must agree (bound: `CrossCheck.loosenessBound`).
+    public let maxLooseness: Double
     public let seconds: Double
     public var ok: Bool { failures == 0 && rows > 0 }
 }
@@ -150,6 +161,16 @@ public struct CrossCheckSummary: Sendable, Codable {
 public enum CrossCheck {
     /// Digits of the closed-form column.
     public static let digits = 30
+    /// Every row proves it can fail: the closed form moved by this multiple of the row's tolerance
+    /// (both directions) must make an agreeing row fail. A contradicted row must miss by more
+    /// than this multiple (its verdict is not within the noise of its own tolerance).
+    public static let sensitivityMultiple = 3.0
+    /// Bound on tolerance / max(observed difference, `differenceFloor`) for the rows that agree:
+    /// a tolerance may not be sized more than this far above what the row actually observes.
+    public static let loosenessBound = 1e4
+    /// Relative differences below this are round-off of the Double routes (10⁴ u): the looseness
+    /// of a row observing less is measured against this floor.
+    public static let differenceFloor = 1e-12
 
     /// The whole table (`--full`, `make reproduce`).
     public static var fullTable: [CrossCheckCase] { MayoCrossChecks.cases + CakmakCrossChecks.cases }
@@ -168,7 +189,7 @@ public enum CrossCheck {
             CrossCheckRow(formula: c.formulaID, parameters: c.parameterText, closedForm: closedForm, closedFormDouble: double,
                           closedFormInjected: c.injectedClosedForm != nil, simulated: nil, relativeDifference: nil,
                           differenceIsAbsolute: false, tolerance: nil, toleranceKind: nil, toleranceReason: reason, route: "",
-                          expectation: expectationText, outcome: .error, seconds: Date().timeIntervalSince(start))
+                          expectation: expectationText, outcome: .error, looseness: nil, sensitivity: "", seconds: Date().timeIntervalSince(start))
         }
         // Parameters, exact and as Doubles.
         var exact: [String: BigRational] = [:]
@@ -210,20 +231,81 @@ public enum CrossCheck {
                             closedForm: closedText, double: closed)
         }
         let absolute = closed == 0
-        let diff = absolute ? Swift.abs(sim.value - closed) : Swift.abs(sim.value - closed) / Swift.abs(closed)
-        let agrees = diff <= sim.tolerance
+        let tolerance: Double
+        if absolute {
+            guard let a = sim.absoluteTolerance, a.isFinite, a > 0 else {
+                return errorRow("the closed form is exactly 0 and the row states no absolute resolution (absoluteTolerance): it cannot fail", closedForm: closedText, double: closed)
+            }
+            tolerance = a
+        } else {
+            tolerance = sim.tolerance
+        }
+        let judged = judge(closed: closed, simulated: sim.value, tolerance: tolerance, absolute: absolute, expectation: c.expectation)
+        var outcome = judged.outcome
+        var reason = sim.reason
+        if let problem = judged.problem {
+            outcome = .error
+            reason += " — ERROR: " + problem
+        }
+        return CrossCheckRow(formula: c.formulaID, parameters: c.parameterText, closedForm: closedText, closedFormDouble: closed,
+                             closedFormInjected: c.injectedClosedForm != nil, simulated: sim.value, relativeDifference: judged.difference,
+                             differenceIsAbsolute: absolute, tolerance: tolerance, toleranceKind: sim.kind.rawValue,
+                             toleranceReason: reason, route: sim.route, expectation: expectationText, outcome: outcome,
+                             looseness: judged.looseness, sensitivity: judged.sensitivity, seconds: Date().timeIntervalSince(start))
+    }
+
+    /// The verdict of one comparison, with the row's proof of sensitivity and its looseness.
+    struct Judgement {
+        let difference: Double
         let outcome: Outcome
-        switch (c.expectation, agrees) {
+        let looseness: Double
+        let sensitivity: String
+        /// Why the row is an error although the comparison itself went as expected.
+        let problem: String?
+    }
+
+    static func difference(closed: Double, simulated: Double, absolute: Bool) -> Double {
+        absolute ? Swift.abs(simulated - closed) : Swift.abs(simulated - closed) / Swift.abs(closed)
+    }
+
+    /// Compares, then moves the closed form by ±k·tolerance (k = `sensitivityMultiple`; by ±k·the
+    /// absolute resolution where it is 0) and requires each moved value to fail; checks the looseness.
+    static func judge(closed: Double, simulated: Double, tolerance: Double, absolute: Bool, expectation: Expectation) -> Judgement {
+        let diff = difference(closed: closed, simulated: simulated, absolute: absolute)
+        let agrees = diff <= tolerance
+        let outcome: Outcome
+        switch (expectation, agrees) {
         case (.agrees, true): outcome = .pass
         case (.agrees, false): outcome = .fail
         case (.contradicted, false): outcome = .expectedFailure
         case (.contradicted, true): outcome = .unexpectedPass
         }
-        return CrossCheckRow(formula: c.formulaID, parameters: c.parameterText, closedForm: closedText, closedFormDouble: closed,
-                             closedFormInjected: c.injectedClosedForm != nil, simulated: sim.value, relativeDifference: diff,
-                             differenceIsAbsolute: absolute, tolerance: sim.tolerance, toleranceKind: sim.kind.rawValue,
-                             toleranceReason: sim.reason, route: sim.route, expectation: expectationText, outcome: outcome,
-                             seconds: Date().timeIntervalSince(start))
+        let k = sensitivityMultiple
+        let step = absolute ? k * tolerance : k * tolerance * Swift.abs(closed)
+        let moved = [closed + step, closed - step]
+        // A moved value that is itself 0 is judged absolutely, as a zero closed form would be.
+        let movedAgree = moved.map { m in m != 0 && difference(closed: m, simulated: simulated, absolute: false) <= tolerance
+                                          || m == 0 && Swift.abs(simulated) <= tolerance }
+        let looseness = tolerance / Swift.max(diff, differenceFloor)
+        var problem: String? = nil
+        let sensitivity: String
+        switch expectation {
+        case .agrees:
+            sensitivity = "closed form ± \(k)×tol (\(absolute ? "absolute" : "relative") \(String(format: "%.3g", tolerance))): "
+                + (movedAgree.contains(true) ? "still agrees — the row cannot fail" : "fails in both directions")
+            if outcome != .pass {
+                problem = nil
+            } else if movedAgree.contains(true) {
+                problem = "the row cannot fail: a closed form moved by \(k)× its tolerance still agrees"
+            } else if looseness > loosenessBound {
+                problem = String(format: "tolerance %.3g is %.3g× the observed difference %.3g (bound %.0e): size it from a tighter error estimate", tolerance, looseness, diff, loosenessBound)
+            }
+        case .contradicted:
+            let margin = diff / Swift.max(tolerance, Double.leastNormalMagnitude)
+            sensitivity = String(format: "misses by %.3g× its tolerance (needs > %g×)", margin, k)
+            if outcome == .expectedFailure && margin <= k { problem = String(format: "the contradiction is within %g× the tolerance: not decided", k) }
+        }
+        return Judgement(difference: diff, outcome: outcome, looseness: looseness, sensitivity: sensitivity, problem: problem)
     }
 
     /// Runs the rows concurrently, at most `width` at a time, and returns them in input order.
@@ -255,7 +337,8 @@ public enum CrossCheck {
     public static func summary(_ rows: [CrossCheckRow], seconds: Double) -> CrossCheckSummary {
         CrossCheckSummary(rows: rows.count, passed: rows.filter { $0.outcome == .pass }.count,
                           expectedFailures: rows.filter { $0.outcome == .expectedFailure }.count,
-                          failures: rows.filter { $0.outcome.isFailure }.count, seconds: seconds)
+                          failures: rows.filter { $0.outcome.isFailure }.count,
+                          maxLooseness: rows.filter { $0.expectation == "agrees" }.compactMap(\.looseness).max() ?? 0, seconds: seconds)
     }
 
     /// JSON document: {"summary": …, "rows": […]}.
@@ -298,6 +381,7 @@ public enum CrossCheck {
             out.append("    closed form \(r.closedForm)\(r.closedFormInjected ? " (INJECTED)" : "")  (Double \(e(r.closedFormDouble)))")
             out.append("    simulated   \(e(r.simulated))  \(r.differenceIsAbsolute ? "abs" : "rel") diff \(s(r.relativeDifference))  tol \(s(r.tolerance)) [\(r.toleranceKind ?? "-")]")
             out.append("    tolerance: \(r.toleranceReason)")
+            out.append("    sensitivity: \(r.sensitivity)" + (r.looseness.map { String(format: "; looseness tol/max(diff, %.0e) = %.3g", differenceFloor, $0) } ?? ""))
             if !r.route.isEmpty { out.append("    route: \(r.route)") }
         }
         var counts: [String: (Int, Int, Int)] = [:]
@@ -313,8 +397,9 @@ public enum CrossCheck {
         out.append("")
         out.append("rows per formula (rows / pass / expected failure):")
         for f in order { if let c = counts[f] { out.append("  \(f): \(c.0) / \(c.1) / \(c.2)") } }
-        out.append(String(format: "%d rows: %d pass, %d expected failures, %d failures (%.1f s)",
-                          summary.rows, summary.passed, summary.expectedFailures, summary.failures, summary.seconds))
+        out.append(String(format: "%d rows: %d pass, %d expected failures, %d failures (%.1f s); largest looseness %.3g (bound %.0e)",
+                          summary.rows, summary.passed, summary.expectedFailures, summary.failures, summary.seconds,
+                          summary.maxLooseness, loosenessBound))
         return out.joined(separator: "\n")
     }
 }

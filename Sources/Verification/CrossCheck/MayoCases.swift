@@ -88,7 +88,7 @@ enum MayoCrossChecks {
             ([(.beta, "1/5"), (.omega, "1")], false), ([(.beta, "3"), (.omega, "1")], false)]
         for id in ["mayo.imax.z", "mayo.imax.gamma"] {
             for (params, fast) in imaxPoints {
-                out.append(CrossCheckCase(id, params, fast: fast && id == "mayo.imax.z") { p in
+                out.append(CrossCheckCase(id, params, fast: fast) { p in
                     let b = try value(p, .beta), w = try value(p, .omega)
                     let model = try Mayo.twoBatteriesCollective(omega: w, beta: b, epsilon: 1)
                     let l = try model.bornGenerator()
@@ -97,9 +97,9 @@ enum MayoCrossChecks {
                     let best = try CrossCheckNumerics.maximise({ t in
                         try Measures.mutualInformation(Evolution.evolve(l, rho0, time: t), dimensions: 2, 2)
                     }, from: 0, to: 3, xTolerance: xTol)
-                    let tol = Swift.max(1e-9, 1e-13 / best.value)
+                    let tol = Swift.max(1e-11, 1e-13 / best.value)
                     return Simulated(value: best.value, tolerance: tol, kind: .optimiser,
-                                     reason: "optimiser: grid of 200 on t ∈ [0, 3] then golden section to Δt ≤ \(xTol) (maximum at t = \(String(format: "%.9f", best.x))); I is quadratic there, so the value error is ≪ round-off of the entropies (~1e-13 absolute); tolerance max(1e-9, 1e-13/I)",
+                                     reason: "optimiser: grid of 200 on t ∈ [0, 3] then golden section to Δt ≤ \(xTol) (maximum at t = \(String(format: "%.9f", best.x))); I is quadratic there, so the value error (~I″·Δt² ≈ 1e-18) is ≪ round-off of the entropies (~1e-13 absolute); tolerance max(1e-11, 1e-13/I)",
                                      route: "I(t) = S(ρ₁) + S(ρ₂) − S(ρ₁₂) along e^{tL}ρ_empty, L the Born generator of Eq. (5), ε = 1")
                 })
             }
@@ -210,9 +210,11 @@ enum MayoCrossChecks {
                 let col = try MayoRoutes.chargingDynamics(try Mayo.nBatteriesCollectivePaired(n: n, omega: w, beta: b, epsilon: 1), beta: b)
                 let tPar = try MayoRoutes.chargingTime(par, delta: delta, groundEnergy: ground)
                 let tCol = try MayoRoutes.chargingTime(col, delta: delta, groundEnergy: ground)
-                let tol = 2 * MayoRoutes.chargingTimeTolerance(d: 1 << n, delta: delta, slow: col.slow, fast: col.fast)
+                let ePar = try MayoRoutes.chargingTimeError(par, time: tPar, delta: delta, d: 1 << n, energyScale: Double(n) * w / 2)
+                let eCol = try MayoRoutes.chargingTimeError(col, time: tCol, delta: delta, d: 1 << n, energyScale: Double(n) * w / 2)
+                let tol = 10 * (ePar.relative + eCol.relative) + 1e-13
                 return Simulated(value: tPar / tCol, tolerance: tol, kind: .optimiser,
-                                 reason: "root finder: T by scan + 60 bisections of E(T) = E_full(1 − δ); round-off of E (d·u) over dE/dt; E_full = E(80/slowest rate) (truncation remainder \(String(format: "%.1e", col.truncationRemainder))); T_∥ = \(String(format: "%.10g", tPar)), T_# = \(String(format: "%.10g", tCol))",
+                                 reason: "root finder: T by scan + 60 bisections of E(T) = E_full(1 − δ); measured error of each T — parallel: \(ePar.text); collective: \(eCol.text); tolerance 10× their sum + 1e-13; T_∥ = \(String(format: "%.10g", tPar)), T_# = \(String(format: "%.10g", tCol))",
                                  route: "charging times of the N-battery parallel model and of the \(pairingRoute), population dynamics from the thermal state, energies of H_S as given; ε = 1")
             })
         }
@@ -226,8 +228,9 @@ enum MayoCrossChecks {
                 let n = Int(try value(p, .N)), b = try value(p, .beta), w = try value(p, .omega), delta = try value(p, .delta)
                 let col = try MayoRoutes.chargingDynamics(try Mayo.nBatteriesCollectivePaired(n: n, omega: w, beta: b, epsilon: try value(p, .epsilon)), beta: b)
                 let t = try MayoRoutes.chargingTime(col, delta: delta, groundEnergy: -Double(n) * w / 2)
-                return Simulated(value: t, tolerance: MayoRoutes.chargingTimeTolerance(d: 1 << n, delta: delta, slow: col.slow, fast: col.fast), kind: .optimiser,
-                                 reason: "root finder: scan + 60 bisections of E(T) = E_full(1 − δ); round-off of E (d·u) over dE/dt; E_full truncation remainder \(String(format: "%.1e", col.truncationRemainder))",
+                let err = try MayoRoutes.chargingTimeError(col, time: t, delta: delta, d: 1 << n, energyScale: Double(n) * w / 2)
+                return Simulated(value: t, tolerance: 10 * err.relative + 1e-13, kind: .optimiser,
+                                 reason: "root finder: scan + 60 bisections of E(T) = E_full(1 − δ); measured error: \(err.text); tolerance 10× that + 1e-13",
                                  route: "charging time of the \(pairingRoute), population dynamics from the thermal state")
             })
         }
@@ -240,8 +243,9 @@ enum MayoCrossChecks {
                 let b = try value(p, .beta), w = try value(p, .omega), delta = try value(p, .delta)
                 let par = try MayoRoutes.chargingDynamics(try Mayo.twoBatteriesParallel(omega: w, beta: b, epsilon: try value(p, .epsilon)), beta: b)
                 let t = try MayoRoutes.chargingTime(par, delta: delta, groundEnergy: -w)
-                return Simulated(value: t, tolerance: MayoRoutes.chargingTimeTolerance(d: 4, delta: delta, slow: par.slow, fast: par.fast), kind: .optimiser,
-                                 reason: "root finder: scan + 60 bisections of E(T) = E_full(1 − δ); round-off of E over dE/dt; E_full truncation remainder \(String(format: "%.1e", par.truncationRemainder))",
+                let err = try MayoRoutes.chargingTimeError(par, time: t, delta: delta, d: 4, energyScale: w)
+                return Simulated(value: t, tolerance: 10 * err.relative + 1e-13, kind: .optimiser,
+                                 reason: "root finder: scan + 60 bisections of E(T) = E_full(1 − δ); measured error: \(err.text); tolerance 10× that + 1e-13",
                                  route: "charging time of Eq. (4)'s two parallel batteries, population dynamics of the Born generator from the thermal state")
             })
         }
@@ -315,9 +319,9 @@ enum MayoCrossChecks {
                 ("mayo.eqA2", [.beta_c, .omega_c, .beta_h, .omega_h], "Q_h = heat taken from the hot bath, −Δ⟨H_R⟩ summed over the hot stroke", { $0.heatFromHotBath }),
             ]
             for (id, names, what, pickValue) in rows {
-                out.append(CrossCheckCase(id, pick(names), fast: s.fast && id == "mayo.eqA2") { _ in
+                out.append(CrossCheckCase(id, pick(names), fast: s.fast) { _ in
                     let r = try engineResult(s)
-                    return Simulated(value: pickValue(r), tolerance: 1e-10, kind: .truncation, reason: reason, route: "\(what); \(route)")
+                    return Simulated(value: pickValue(r), tolerance: 1e-10, absoluteTolerance: 1e-10 * s.omegaH, kind: .truncation, reason: reason, route: "\(what); \(route)")
                 })
             }
         }
@@ -454,7 +458,7 @@ enum MayoCrossChecks {
         for (id, expect) in qcRows {
             for w in weak {
                 out.append(CrossCheckCase(id, [(.omega_c, w.omegaC), (.epsilon, w.eps), (.beta_c, w.betaC), (.beta_h, w.betaH), (.omega_h, w.omegaH)],
-                                          expect: expect, fast: w.fast && id == "mayo.qc.weak-coupling.model") { p in
+                                          expect: expect, fast: w.fast) { p in
                     let oc = try value(p, .omega_c), bc = try value(p, .beta_c), bh = try value(p, .beta_h), oh = try value(p, .omega_h)
                     var r = try weakCouplingSequence(epsilon: try value(p, .epsilon)) { e in
                         try coldHeatSimulated(omegaC: oc, epsilon: e, td: Double.pi / oc, betaC: bc, betaH: bh, omegaH: oh).value
@@ -470,7 +474,7 @@ enum MayoCrossChecks {
         for (id, expect) in etaRows {
             for w in weak {
                 out.append(CrossCheckCase(id, [(.omega_c, w.omegaC), (.omega_h, w.omegaH), (.epsilon, w.eps), (.beta_c, w.betaC), (.beta_h, w.betaH)],
-                                          expect: expect, fast: false) { p in
+                                          expect: expect, fast: w.fast) { p in
                     let oc = try value(p, .omega_c), bc = try value(p, .beta_c), bh = try value(p, .beta_h), oh = try value(p, .omega_h)
                     // Q_h does not depend on ε once the strokes relax: one engine cycle at ε = 1/2.
                     let qh = try engineResult(EngineSetting(betaC: bc, omegaC: oc, betaH: bh, omegaH: oh, epsilon: 0.5, td: Double.pi / oc, fast: false)).heatFromHotBath
@@ -492,17 +496,22 @@ enum MayoCrossChecks {
                 let oc = try value(p, .omega_c), oh = try value(p, .omega_h)
                 let qh = try engineResult(EngineSetting(betaC: o.betaC, omegaC: oc, betaH: o.betaH, omegaH: oh, epsilon: 0.5, td: Double.pi / oc, fast: false)).heatFromHotBath
                 let eps = 0.1
-                let values = try [eps, eps / 2, eps / 4].map { e in
+                let values = try [eps, eps / 2, eps / 4, eps / 8].map { e in
                     1 - Swift.abs(try coldHeatSimulated(omegaC: oc, epsilon: e, td: Double.pi / oc, betaC: o.betaC, betaH: o.betaH, omegaH: oh).value) / Swift.abs(qh)
                 }
-                // η(ε) = η₀ + aε² + bε⁴ through the three points (x = ε², x/4, x/16).
-                let d1 = values[0] - values[1], d2 = values[1] - values[2]
-                let bx2 = (d1 - 4 * d2) * 64 / 45
-                let ax = (d1 - 15.0 / 16 * bx2) * 4 / 3
-                let eta0 = values[0] - ax - bx2
-                let tol = Swift.max(1e-10, Swift.abs(bx2) / Swift.max(Swift.abs(eta0), 1e-300))
-                return Simulated(value: eta0, tolerance: tol, kind: .truncation,
-                                 reason: String(format: "limit ε → 0 at t_d = π/ω_c: η at ε = 0.1, 0.05, 0.025: %.12g, %.12g, %.12g; fit η₀ + aε² + bε⁴ gives η₀; tolerance |bε⁴| at ε = 0.1 (the fit's residual is O(ε⁶))", values[0], values[1], values[2]),
+                // η(ε) = η₀ + aε² + bε⁴ through three consecutive points (x = ε², x/4, x/16).
+                func fit(_ v: ArraySlice<Double>) -> Double {
+                    let v0 = v[v.startIndex], v1 = v[v.startIndex + 1], v2 = v[v.startIndex + 2]
+                    let d1 = v0 - v1, d2 = v1 - v2
+                    let bx2 = (d1 - 4 * d2) * 64 / 45
+                    let ax = (d1 - 15.0 / 16 * bx2) * 4 / 3
+                    return v0 - ax - bx2
+                }
+                let fine = fit(values[1...]), coarse = fit(values[0..<3])
+                let limitError = Swift.abs(fine - coarse)
+                let tol = Swift.max(1e-10, 3 * limitError / Swift.max(Swift.abs(fine), 1e-300))
+                return Simulated(value: fine, tolerance: tol, kind: .truncation,
+                                 reason: String(format: "limit ε → 0 at t_d = π/ω_c: η at ε = 0.1, 0.05, 0.025, 0.0125: %.12g, %.12g, %.12g, %.12g; fit η₀ + aε² + bε⁴ through the finest three gives η₀ = %.12g, through the coarsest three %.12g; tolerance 3× their difference (the fit's measured error), relative, ≥ 1e-10", values[0], values[1], values[2], values[3], fine, coarse),
                                  route: "η = 1 − |Q_c|/|Q_h| (A1) of the simulated coherent cycle: cold stroke with the double quench at t_d = π/ω_c, Q_h from the engine's limit cycle; β_c = \(o.betaC), β_h = \(o.betaH)")
             })
         }

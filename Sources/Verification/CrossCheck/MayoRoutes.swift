@@ -78,9 +78,10 @@ enum MayoRoutes {
         let runs = try ns.map { try finiteStepDecayTime(model, beta: beta, t: t, collisions: $0) }
         let x = try Extrapolation(runs.map(\.tau), nominalOrder: 1)
         let remainder = runs.map(\.remainder).max() ?? 0   // relative effect on τ of the E∞ truncation
-        let tol = Swift.max(x.finestError / Swift.abs(x.limit), 1e-11) + 10 * remainder
+        let limitError = x.limitError ?? x.finestError
+        let tol = Swift.max(3 * limitError / Swift.abs(x.limit), 1e-11) + 10 * remainder
         return Simulated(value: x.limit, tolerance: tol, kind: .finiteStep,
-                         reason: "finite Δt = t/\(ns[0]) … t/\(ns[3]) (t = \(CrossCheckNumerics.fmt(t))): τ = \(x.text); measured order (last three) \(String(format: "%.3f", x.order)); Richardson limit, tolerance = error estimate of the finest Δt |τ₄ − τ₃|/(2^p − 1) plus 10× the effect on τ of E∞'s truncation (E∞ after time 60/ε², checked against 120/ε²: relative effect \(String(format: "%.1e", remainder)))",
+                         reason: "finite Δt = t/\(ns[0]) … t/\(ns[3]) (t = \(CrossCheckNumerics.fmt(t))): τ = \(x.text); measured order (last three) \(String(format: "%.3f", x.order)); Richardson limit; its measured error |L(τ₂, τ₃, τ₄) − L(τ₁, τ₂, τ₃)| = \(String(format: "%.2e", limitError)); tolerance 3× that (relative, ≥ 1e-11) plus 10× the effect on τ of E∞'s truncation (E∞ after time 60/ε², checked against 120/ε²: relative effect \(String(format: "%.1e", remainder)))",
                          route: "energy decay time τ = −t/log[(E(t) − E∞)/(E0 − E∞)] of the repeated-collision map Φ_Δt^n from the thermal state, E∞ = energy after time 120t")
     }
 
@@ -127,10 +128,17 @@ enum MayoRoutes {
         return r.time
     }
 
-    /// Round-off of a charging time: E(T) = E_full(1 − δ) is solved by bisection to 2^{−60} of the
-    /// scan step; the energy's round-off (~d·u·max|E|) moves T by that over dE/dt ≥ δ|E_full|·(slowest rate)
-    /// at worst, relative to T ≥ 1/(fastest rate).
-    static func chargingTimeTolerance(d: Int, delta: Double, slow: Double, fast: Double) -> Double {
-        Swift.max(1e-12, 100 * Double(d) * u / delta * fast / slow)
+    /// Measured error of a charging time, relative: T solves E(T) = E_full(1 − δ) by a scan of
+    /// products of one propagator (step 1/(50·slowest rate)) and 60 bisections, so T is off by what
+    /// the energy's errors move it: (round-off of E after the scan's k products, ≲ k·d·u·Nω/2, plus
+    /// the truncation of E_full) over the slope |dE/dt(T)|, measured by a central difference.
+    static func chargingTimeError(_ c: ChargingDynamics, time t: Double, delta: Double, d: Int, energyScale: Double) throws -> (relative: Double, text: String) {
+        let h = 1e-3 * t
+        let slope = Swift.abs(try c.dyn.energy(at: t + h) - (try c.dyn.energy(at: t - h))) / (2 * h)
+        let products = t * 50 * c.slow + 1
+        let roundOff = products * Double(d) * u * energyScale
+        let energyError = roundOff + (1 - delta) * c.truncationRemainder
+        let relative = energyError / (slope * t)
+        return (relative, String(format: "E round-off ≲ k·d·u·Nω/2 = %.1e (k = %.0f products), E_full truncation %.1e, slope dE/dt(T) = %.4g (central difference) → δT/T = %.2e", roundOff, products, c.truncationRemainder, slope, relative))
     }
 }

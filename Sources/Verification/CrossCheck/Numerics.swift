@@ -12,6 +12,9 @@ struct Extrapolation: Sendable {
     let limit: Double
     /// Error estimate of the finest value |v3 − v2|/(2^p − 1) (the extrapolated value is better).
     let finestError: Double
+    /// Error estimate of the extrapolated limit itself (four or more values): |L − L′|, L′ the
+    /// limit extrapolated the same way from the sequence without its finest value. nil for three values.
+    let limitError: Double?
 
     /// `nominalOrder` is used when the differences are at round-off (the order cannot be measured).
     init(_ values: [Double], nominalOrder: Double) throws(CrossCheckError) {
@@ -20,14 +23,19 @@ struct Extrapolation: Sendable {
         }
         self.values = values
         let n = values.count
-        let d1 = Swift.abs(values[n - 2] - values[n - 3]), d2 = Swift.abs(values[n - 1] - values[n - 2])
         let scale = values.map { Swift.abs($0) }.max() ?? 1
-        var p = nominalOrder
-        if d2 > 1e-13 * scale && d1 > d2 { p = log2(d1 / d2) }
-        order = p
-        let factor = Foundation.pow(2, p) - 1
-        limit = values[n - 1] + (values[n - 1] - values[n - 2]) / factor
-        finestError = Swift.abs(values[n - 1] - values[n - 2]) / factor
+        func richardson(_ v0: Double, _ v1: Double, _ v2: Double) -> (order: Double, limit: Double, error: Double) {
+            let d1 = Swift.abs(v1 - v0), d2 = Swift.abs(v2 - v1)
+            var p = nominalOrder
+            if d2 > 1e-13 * scale && d1 > d2 { p = log2(d1 / d2) }
+            let factor = Foundation.pow(2, p) - 1
+            return (p, v2 + (v2 - v1) / factor, d2 / factor)
+        }
+        let finest = richardson(values[n - 3], values[n - 2], values[n - 1])
+        order = finest.order
+        limit = finest.limit
+        finestError = finest.error
+        limitError = n >= 4 ? Swift.abs(finest.limit - richardson(values[n - 4], values[n - 3], values[n - 2]).limit) : nil
     }
 
     var text: String {
