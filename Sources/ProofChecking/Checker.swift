@@ -127,6 +127,7 @@ struct DerivationContext {
         }
         self.domains = domains
         integerRanges = ranges
+        try DerivationContext.checkRangeSizes(ranges)
         var atoms: [ResolvedAtom] = []
         var locations: [String: SourceLocation] = [:]
         // Atoms are expanded with the definitions known so far.
@@ -142,6 +143,33 @@ struct DerivationContext {
     func expand(_ e: Expr) throws(ProofError) -> Expr {
         try DerivationContextExpander(definitions: definitions).expand(e, depth: 0)
     }
+
+    /// Refuses integer ranges too large to enumerate (`ProofLimits`), before any step runs:
+    /// every combination of values is visited the way the steps visit them, stopping at the limit.
+    static func checkRangeSizes(_ ranges: [(name: String, lower: Expr, upper: Expr)]) throws(ProofError) {
+        var cases: [[String: Int]] = [[:]]
+        for r in ranges {
+            var next: [[String: Int]] = []
+            for c in cases {
+                // Bounds that are not integer expressions are reported by the step that uses them.
+                guard let lo = try? IntegerEvaluator.value(r.lower, c), let hi = try? IntegerEvaluator.value(r.upper, c) else { return }
+                guard lo <= hi else { continue }
+                let (span, overflow) = hi.subtractingReportingOverflow(lo)
+                guard !overflow, span < ProofLimits.maxIntegerRangeValues else {
+                    let count = overflow || span == Int.max ? "more than \(Int.max)" : "\(span + 1)"
+                    let at = c.isEmpty ? "" : " at " + c.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ",")
+                    throw ProofError(.semantic, r.lower.location,
+                                     "the range \(r.name) in \(r.lower)...\(r.upper) has \(count) values\(at) (allowed: at most \(ProofLimits.maxIntegerRangeValues) values per integer parameter)")
+                }
+                guard next.count + span + 1 <= ProofLimits.maxIntegerCases else {
+                    throw ProofError(.semantic, r.lower.location,
+                                     "the integer parameters up to \(r.name) have more than \(ProofLimits.maxIntegerCases) combinations (allowed: at most \(ProofLimits.maxIntegerCases))")
+                }
+                for v in lo...hi { next.append(c.merging([r.name: v]) { $1 }) }
+            }
+            cases = next
+        }
+    }
 }
 
 /// Macro expansion of `let` names and functions.
@@ -149,7 +177,18 @@ struct DerivationContextExpander {
     let definitions: [String: Definition]
 
     func expand(_ e: Expr, depth: Int) throws(ProofError) -> Expr {
+        var budget = ProofLimits.maxExpandedNodes
+        return try expand(e, depth: depth, level: 1, budget: &budget)
+    }
+
+    /// `level` is the depth of the node being built, `budget` the nodes still allowed
+    /// (`ProofLimits`): definitions that use each other twice per level grow exponentially.
+    func expand(_ e: Expr, depth: Int, level: Int, budget: inout Int) throws(ProofError) -> Expr {
         guard depth < 64 else { throw ProofError(.semantic, e.location, "definitions nest too deeply (a cycle?)") }
+        budget -= 1
+        guard budget >= 0, level <= ProofLimits.maxExpressionHeight else {
+            throw ProofError(.semantic, e.location, "expression too large after expanding definitions: more than \(budget < 0 ? "\(ProofLimits.maxExpandedNodes) nodes" : "\(ProofLimits.maxExpressionHeight) levels") (allowed: at most \(ProofLimits.maxExpandedNodes) nodes and \(ProofLimits.maxExpressionHeight) levels)")
+        }
         switch e.kind {
         case .number, .pi: return e
         case let .name(n):
@@ -157,24 +196,24 @@ struct DerivationContextExpander {
             guard def.parameters.isEmpty else {
                 throw ProofError(.semantic, e.location, "\(n) takes \(def.parameters.count) argument(s): \(n)(\(def.parameters.joined(separator: ", ")))")
             }
-            return try expand(def.body, depth: depth + 1)
-        case let .negate(a): return Expr(.negate(try expand(a, depth: depth)), at: e.location)
-        case let .binary(op, a, b): return Expr(.binary(op, try expand(a, depth: depth), try expand(b, depth: depth)), at: e.location)
+            return try expand(def.body, depth: depth + 1, level: level, budget: &budget)
+        case let .negate(a): return Expr(.negate(try expand(a, depth: depth, level: level + 1, budget: &budget)), at: e.location)
+        case let .binary(op, a, b): return Expr(.binary(op, try expand(a, depth: depth, level: level + 1, budget: &budget), try expand(b, depth: depth, level: level + 1, budget: &budget)), at: e.location)
         case let .call(name, args):
             var expanded: [Expr] = []
-            for a in args { expanded.append(try expand(a, depth: depth)) }
+            for a in args { expanded.append(try expand(a, depth: depth, level: level + 1, budget: &budget)) }
             if let def = definitions[name] {
                 guard def.parameters.count == args.count else {
                     throw ProofError(.semantic, e.location, "\(name) takes \(def.parameters.count) argument(s), given \(args.count)")
                 }
                 let body = def.body.substituting(Dictionary(uniqueKeysWithValues: zip(def.parameters, expanded)))
                 // Names of the body other than the parameters are expanded after substitution.
-                return try expand(body, depth: depth + 1)
+                return try expand(body, depth: depth + 1, level: level, budget: &budget)
             }
             return Expr(.call(name, expanded), at: e.location)
         case let .sum(k, from, to, body):
-            return Expr(.sum(index: k, from: try expand(from, depth: depth), to: try expand(to, depth: depth),
-                             body: try expand(body, depth: depth)), at: e.location)
+            return Expr(.sum(index: k, from: try expand(from, depth: depth, level: level + 1, budget: &budget), to: try expand(to, depth: depth, level: level + 1, budget: &budget),
+                             body: try expand(body, depth: depth, level: level + 1, budget: &budget)), at: e.location)
         }
     }
 }

@@ -106,7 +106,7 @@ struct Evaluator<A: Algebra> {
             return try algebra.elementary(f, evaluate(args[0], integers))
         case let .sum(k, from, to, body):
             let a = try IntegerEvaluator.value(from, integers), b = try IntegerEvaluator.value(to, integers)
-            guard b - a <= 100_000 else { throw semantic(e, "sum over more than 100000 terms") }
+            guard b < a || !b.subtractingReportingOverflow(a).overflow && b - a <= 100_000 else { throw semantic(e, "sum over more than 100000 terms") }
             var total = try algebra.constant(0)
             if a > b { return total }
             var inner = integers

@@ -19,6 +19,24 @@ struct Token: Sendable {
     }
 }
 
+/// Sizes the parser and checker accept. The parser and the passes after it recurse over the
+/// expression tree, so a deeper tree could exhaust a thread's stack (a crash, not an error), and
+/// a huge integer range would enumerate for hours without a word: both are refused up front.
+public enum ProofLimits {
+    /// Tokens on one line.
+    public static let maxTokensPerLine = 4_000
+    /// Nesting of parentheses, calls, signs and exponents while parsing.
+    public static let maxNestingDepth = 100
+    /// Height of an expression tree (`a + b + c` has height 3), before and after `let` expansion.
+    public static let maxExpressionHeight = 1_000
+    /// Nodes of an expression after `let` expansion (definitions can double a tree per level).
+    public static let maxExpandedNodes = 200_000
+    /// Values of one integer parameter (`assume N in a...b`) for one choice of the earlier ones.
+    public static let maxIntegerRangeValues = 10_000
+    /// Combinations of integer parameters a derivation may enumerate.
+    public static let maxIntegerCases = 100_000
+}
+
 /// Splits one line (without its comment) into tokens.
 func tokenize(_ line: Substring, file: String, lineNumber: Int) throws(ProofError) -> [Token] {
     let chars = Array(line)
@@ -26,6 +44,9 @@ func tokenize(_ line: Substring, file: String, lineNumber: Int) throws(ProofErro
     var i = 0
     func loc(_ c: Int) -> SourceLocation { SourceLocation(file: file, line: lineNumber, column: c + 1) }
     while i < chars.count {
+        guard tokens.count < ProofLimits.maxTokensPerLine else {
+            throw ProofError(.parse, loc(i), "line too long: more than \(ProofLimits.maxTokensPerLine) tokens (allowed: at most \(ProofLimits.maxTokensPerLine))")
+        }
         let c = chars[i]
         if c == " " || c == "\t" || c == "\r" { i += 1; continue }
         if c.isASCII && c.isNumber || (c == "." && i + 1 < chars.count && chars[i + 1].isNumber && !(i + 2 < chars.count && chars[i + 1] == ".")) {
@@ -70,6 +91,8 @@ struct LineParser {
     let file: String
     let line: Int
     var position = 0
+    /// Recursion depth of `unary` (every cycle of the grammar passes through it).
+    var nesting = 0
 
     init(tokens: [Token], file: String, line: Int) {
         self.tokens = tokens
@@ -108,12 +131,19 @@ struct LineParser {
     // MARK: Expressions
 
     mutating func expression() throws(ProofError) -> Expr {
+        let start = current
         var left = try term()
         while isSymbol("+") || isSymbol("-") {
             let op = current
             advance()
             let right = try term()
             left = Expr(.binary(op.text == "+" ? "+" : "-", left, right), at: location(op))
+        }
+        if nesting == 0 {
+            let height = expressionHeight(left)
+            guard height <= ProofLimits.maxExpressionHeight else {
+                throw error("expression too large: its tree is \(height) levels deep (allowed: at most \(ProofLimits.maxExpressionHeight))", at: start)
+            }
         }
         return left
     }
@@ -130,6 +160,11 @@ struct LineParser {
     }
 
     mutating func unary() throws(ProofError) -> Expr {
+        nesting += 1
+        defer { nesting -= 1 }
+        guard nesting <= ProofLimits.maxNestingDepth else {
+            throw error("expression nests too deeply: more than \(ProofLimits.maxNestingDepth) levels of parentheses, calls, signs or exponents (allowed: at most \(ProofLimits.maxNestingDepth))")
+        }
         if isSymbol("-") {
             let at = here
             advance()
@@ -202,6 +237,23 @@ struct LineParser {
             throw ProofError(.parse, e.location, "a domain bound must be a rational constant")
         }
     }
+}
+
+/// Height of an expression tree, without recursion (the tree may be a long chain).
+func expressionHeight(_ root: Expr) -> Int {
+    var height = 0
+    var stack: [(Expr, Int)] = [(root, 1)]
+    while let (e, level) = stack.popLast() {
+        height = max(height, level)
+        switch e.kind {
+        case .number, .name, .pi: break
+        case let .negate(a): stack.append((a, level + 1))
+        case let .binary(_, a, b): stack.append((a, level + 1)); stack.append((b, level + 1))
+        case let .call(_, args): for a in args { stack.append((a, level + 1)) }
+        case let .sum(_, a, b, body): stack.append((a, level + 1)); stack.append((b, level + 1)); stack.append((body, level + 1))
+        }
+    }
+    return height
 }
 
 /// Evaluates a constant expression (no names) exactly, for bounds.
@@ -278,7 +330,12 @@ public enum ProofParser {
                 if p.isSymbol("(") {
                     p.advance()
                     params.append(try p.identifier("a parameter name"))
-                    while p.isSymbol(",") { p.advance(); params.append(try p.identifier("a parameter name")) }
+                    while p.isSymbol(",") {
+                        p.advance()
+                        let parameter = p.current
+                        params.append(try p.identifier("a parameter name"))
+                        guard Set(params).count == params.count else { throw p.error("parameter '\(parameter.text)' appears twice", at: parameter) }
+                    }
                     try p.expect(")")
                 }
                 try p.expect("=")
