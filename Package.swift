@@ -101,6 +101,10 @@ let package = Package(
         .testTarget(
             name: "VerificationTests",
             dependencies: ["Verification"]),
+        // Runs the built `qbattery` (compare, simulate, progress) and the documented sessions.
+        .testTarget(
+            name: "QBatteryCLITests",
+            dependencies: ["QBatteryCLI"]),
     ],
     swiftLanguageModes: [.v6]
 )
