@@ -3,7 +3,7 @@ SWIFT ?= swift
 # The simulator runs on reference LAPACK/BLAS, single-threaded by construction; parallelism
 # comes from Swift over independent samples (OpenBLAS 0.3.21 over-reads: see CLAPACKE/shim.h).
 
-.PHONY: all deps build test reproduce memcheck bench clean
+.PHONY: all deps build test examples docs reproduce memcheck bench clean
 
 all: build
 
@@ -16,6 +16,18 @@ build: deps
 test: deps
 	$(SWIFT) test
 	QBATTERY_MEMORY_TEST=1 $(SWIFT) test --filter noGrowth
+	SWIFT=$(SWIFT) ./Examples/run-consumer.sh
+
+# Examples/Consumer uses every library product through a version requirement on a git URL
+# (a temporary clone of HEAD tagged 0.0.0-test), as a user's package would.
+examples: deps
+	SWIFT=$(SWIFT) ./Examples/run-consumer.sh
+
+# DocC archives of the documented modules, in .build/plugins/Swift-DocC/outputs/.
+DOC_TARGETS = BigNumerics ClosedForms Simulator Verification ProofChecking
+docs: deps
+	$(SWIFT) package generate-documentation $(addprefix --target ,$(DOC_TARGETS))
+	@ls -d .build/plugins/Swift-DocC/outputs/*.doccarchive
 
 reproduce: build
 	$(SWIFT) run -c release qbattery selfcheck

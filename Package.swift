@@ -2,7 +2,7 @@
 // qbattery: the Mayo–Roncaglia and Çakmak quantum-battery papers as checkable code.
 //
 // Layers (each a module; a newcomer finds a thing by its layer):
-//   CGMPFR, CMPFI, CFLINT, CLAPACKE – system C libraries (GMP+MPFR, MPFI, FLINT, reference LAPACKE/LAPACK/BLAS), installed by the Makefile
+//   CGMPFR, CMPFI, CFLINT, CLAPACKE – system C libraries (GMP+MPFR, MPFI, FLINT; LAPACKE/CBLAS headers, the reference libraries loaded at run time), installed by the Makefile
 //   BigNumerics       – exact (BigInt, BigRational, Polynomial, RationalFunction), MPFR BigFloat, MPFI BigInterval
 //   ClosedForms       – every printed formula of both papers, written once, generic over the number type
 //   Simulator         – independent Double-precision physics: operators, Lindbladians, collision models
@@ -11,15 +11,6 @@
 //   ProofChecking     – Proofs/*.proof: parser and step checker (exact, random points, limits, rigorous inequalities)
 //   QBatteryCLI       – the `qbattery` command
 import PackageDescription
-
-/// Debian installs the reference (netlib) LAPACK and BLAS in these multiarch directories.
-#if arch(arm64)
-let multiarch = "/usr/lib/aarch64-linux-gnu"
-#else
-let multiarch = "/usr/lib/x86_64-linux-gnu"
-#endif
-let referenceLAPACKRunPath = ["-Xlinker", "-rpath", "-Xlinker", "\(multiarch)/lapack",
-                              "-Xlinker", "-rpath", "-Xlinker", "\(multiarch)/blas"]
 
 let package = Package(
     name: "qbattery",
@@ -38,6 +29,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
         .package(url: "https://github.com/attaswift/BigInt", from: "6.0.1"),
+        // `make docs`: swift package generate-documentation (DocC catalogues in Sources/<Module>/<Module>.docc).
+        .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
     ],
     targets: [
         .systemLibrary(
@@ -51,8 +44,10 @@ let package = Package(
         .systemLibrary(
             name: "CFLINT",
             providers: [.apt(["libflint-dev"])]),
+        // Headers only: the Simulator loads the reference LAPACK/BLAS at run time by full path
+        // (no link flags, no rpath: usable from a versioned dependency; see CLAPACKE/shim.h).
         .systemLibrary(
-            name: "CLAPACKE", pkgConfig: "lapacke",
+            name: "CLAPACKE",
             providers: [.apt(["liblapacke-dev", "liblapack-dev", "libblas-dev"])]),
         .target(
             name: "BigNumerics",
@@ -71,9 +66,7 @@ let package = Package(
             dependencies: [
                 "CLAPACKE",
                 .product(name: "Numerics", package: "swift-numerics"),
-            ],
-            // Reference LAPACK/BLAS ahead of the update-alternatives choice (see CLAPACKE/shim.h).
-            linkerSettings: [.unsafeFlags(referenceLAPACKRunPath)]),
+            ]),
         .target(
             name: "Verification",
             dependencies: ["BigNumerics", "ClosedForms", "Simulator"]),
@@ -120,6 +113,10 @@ let package = Package(
         .testTarget(
             name: "VerificationTests",
             dependencies: ["Verification"]),
+        // Runs the built `qbattery` (compare, simulate, progress) and the documented sessions.
+        .testTarget(
+            name: "QBatteryCLITests",
+            dependencies: ["QBatteryCLI"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -12,7 +12,7 @@ func exitForReproduction(_ e: ReproductionError) -> ExitCode {
 }
 
 func progressToStderr(_ message: String) {
-    FileHandle.standardError.write(Data("[reproduce] \(message)\n".utf8))
+    Progress.line("[reproduce] \(message)")
 }
 
 struct Reproduce: ParsableCommand {

@@ -17,6 +17,8 @@ public enum SimulatorError: Error, Sendable, Equatable, CustomStringConvertible 
     case tooLarge(parameter: String, value: Int, bytesNeeded: Double, limitBytes: Double)
     /// A LAPACK routine returned a non-zero `info`.
     case lapackFailure(routine: String, info: Int)
+    /// The reference LAPACK/BLAS could not be loaded or bound (file and reason given).
+    case lapackUnavailable(library: String, reason: String)
     /// A linear system is singular to working precision.
     case singular(parameter: String)
     /// "The" steady state was asked for but the kernel of the generator has dimension `nullity`.
@@ -40,6 +42,8 @@ public enum SimulatorError: Error, Sendable, Equatable, CustomStringConvertible 
             return "\(parameter) = \(value) needs \(bytesNeeded) bytes (> limit \(limitBytes)); allowed: smaller \(parameter)"
         case let .lapackFailure(routine, info):
             return "LAPACK \(routine) failed with info = \(info)"
+        case let .lapackUnavailable(library, reason):
+            return "reference LAPACK/BLAS unavailable: \(library): \(reason); allowed: Debian's libblas3, liblapack3 and liblapacke at their multiarch paths (scripts/ensure-system-packages.sh installs them)"
         case let .singular(parameter):
             return "\(parameter) is singular to working precision"
         case let .steadyStateNotUnique(nullity):

@@ -268,12 +268,25 @@ public struct CMatrix: Sendable, Equatable, CustomStringConvertible {
         let n = transB == CblasNoTrans ? b.cols : b.rows
         var c = CMatrix(rows: m, cols: n)
         if m == 0 || n == 0 || k == 0 { return c }
+        // Total by design (no throws on this hot path): without the reference BLAS the product is
+        // the textbook loop; every LAPACK routine, which has no such fallback, throws instead.
+        guard let lib = try? ReferenceLAPACK.shared() else {
+            func op(_ x: CMatrix, _ t: CBLAS_TRANSPOSE, _ i: Int, _ j: Int) -> Cx {
+                t == CblasNoTrans ? x[i, j] : (t == CblasConjTrans ? x[j, i].conjugate : x[j, i])
+            }
+            for j in 0..<n { for i in 0..<m {
+                var sum = Cx.zero
+                for l in 0..<k { sum = sum + op(a, transA, i, l) * op(b, transB, l, j) }
+                c[i, j] = sum
+            } }
+            return c
+        }
         var alpha: [Double] = [1, 0]
         var beta: [Double] = [0, 0]
         a.storage.withUnsafeBufferPointer { pa in
             b.storage.withUnsafeBufferPointer { pb in
                 c.storage.withUnsafeMutableBufferPointer { pc in
-                    cblas_zgemm(CblasColMajor, transA, transB, Int32(m), Int32(n), Int32(k), &alpha,
+                    lib.zgemm(CblasColMajor, transA, transB, Int32(m), Int32(n), Int32(k), &alpha,
                                 pa.baseAddress, Int32(a.rows), pb.baseAddress, Int32(b.rows), &beta,
                                 pc.baseAddress, Int32(m))
                 }

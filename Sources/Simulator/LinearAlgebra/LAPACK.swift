@@ -1,5 +1,6 @@
 // Thin Swift face over the LAPACKE kernels we use (zheevd, zgesv, zgesdd, zgeev): copies in,
-// checks `info`, returns value types. Hand-written eigen-solvers would be the weak point.
+// checks `info`, returns value types. Hand-written eigen-solvers would be the weak point. The
+// kernels are Debian's reference LAPACK, bound at run time (ReferenceLAPACK.swift).
 import CLAPACKE
 import Numerics
 
@@ -50,11 +51,12 @@ public enum LinearAlgebra {
         if dev > tol { throw .notHermitian(parameter: parameter, deviation: dev, tolerance: tol) }
         let n = a.rows
         if n == 0 { return HermitianEigen(values: [], vectors: a) }
+        let lib = try ReferenceLAPACK.shared()
         var m = a.hermitianPart
         var w = [Double](repeating: 0, count: n)
         let info = m.storage.withUnsafeMutableBufferPointer { p in
             p.baseAddress!.withMemoryRebound(to: qb_complex_double.self, capacity: n * n) { z in
-                LAPACKE_zheevd(LAPACK_COL_MAJOR, CChar(UInt8(ascii: "V")), CChar(UInt8(ascii: "U")),
+                lib.zheevd(LAPACK_COL_MAJOR, CChar(UInt8(ascii: "V")), CChar(UInt8(ascii: "U")),
                                Int32(n), z, Int32(n), &w)
             }
         }
@@ -74,6 +76,7 @@ public enum LinearAlgebra {
                                      got: "\(a.rows)x\(a.cols)")
         }
         let n = a.rows
+        let lib = try ReferenceLAPACK.shared()
         var lu = a
         var x = b
         var ipiv = [Int32](repeating: 0, count: n)
@@ -82,7 +85,7 @@ public enum LinearAlgebra {
             x.storage.withUnsafeMutableBufferPointer { pb in
                 pa.baseAddress!.withMemoryRebound(to: qb_complex_double.self, capacity: n * n) { za in
                     pb.baseAddress!.withMemoryRebound(to: qb_complex_double.self, capacity: n * nrhs) { zb in
-                        LAPACKE_zgesv(LAPACK_COL_MAJOR, Int32(n), Int32(nrhs), za, Int32(n), &ipiv, zb, Int32(n))
+                        lib.zgesv(LAPACK_COL_MAJOR, Int32(n), Int32(nrhs), za, Int32(n), &ipiv, zb, Int32(n))
                     }
                 }
             }
@@ -106,13 +109,14 @@ public enum LinearAlgebra {
         var u = CMatrix(rows: m, cols: m)
         var vt = CMatrix(rows: n, cols: n)
         if k == 0 { return SVD(u: CMatrix.identity(m), singularValues: [], vAdjoint: CMatrix.identity(n)) }
+        let lib = try ReferenceLAPACK.shared()
         let info = work.storage.withUnsafeMutableBufferPointer { pa in
             u.storage.withUnsafeMutableBufferPointer { pu in
                 vt.storage.withUnsafeMutableBufferPointer { pv in
                     pa.baseAddress!.withMemoryRebound(to: qb_complex_double.self, capacity: m * n) { za in
                         pu.baseAddress!.withMemoryRebound(to: qb_complex_double.self, capacity: m * m) { zu in
                             pv.baseAddress!.withMemoryRebound(to: qb_complex_double.self, capacity: n * n) { zv in
-                                LAPACKE_zgesdd(LAPACK_COL_MAJOR, CChar(UInt8(ascii: "A")), Int32(m), Int32(n),
+                                lib.zgesdd(LAPACK_COL_MAJOR, CChar(UInt8(ascii: "A")), Int32(m), Int32(n),
                                                za, Int32(m), &s, zu, Int32(m), zv, Int32(n))
                             }
                         }
@@ -153,6 +157,7 @@ public enum LinearAlgebra {
         }
         let n = a.rows
         if n == 0 { return [] }
+        let lib = try ReferenceLAPACK.shared()
         var m = a
         var w = [Double](repeating: 0, count: 2 * n)
         var dummyL = [Double](repeating: 0, count: 2)
@@ -165,7 +170,7 @@ public enum LinearAlgebra {
                             pw.baseAddress!.withMemoryRebound(to: qb_complex_double.self, capacity: n) { zw in
                                 pl.baseAddress!.withMemoryRebound(to: qb_complex_double.self, capacity: 1) { zl in
                                     pr.baseAddress!.withMemoryRebound(to: qb_complex_double.self, capacity: 1) { zr in
-                                        LAPACKE_zgeev(LAPACK_COL_MAJOR, CChar(UInt8(ascii: "N")),
+                                        lib.zgeev(LAPACK_COL_MAJOR, CChar(UInt8(ascii: "N")),
                                                       CChar(UInt8(ascii: "N")), Int32(n), za, Int32(n), zw,
                                                       zl, 1, zr, 1)
                                     }
