@@ -1,5 +1,5 @@
 // Çakmak, "Ergotropy from coherences in an open quantum system": Figs. 1–3.
-// Data from the symmetry map of the collective steady state (CollectiveSteadyState.swift); the
+// Data from the symmetry map of the collective steady state (Simulator/Collective); the
 // closed forms (ClosedForms) are overlaid and written beside the data wherever they exist.
 import ClosedForms
 import Foundation
@@ -27,13 +27,13 @@ public enum CakmakFigures {
         let psiMinus = [Cx(0), Cx(1 / 2.0.squareRoot()), Cx(-1 / 2.0.squareRoot()), Cx(0)]
         let pm = CMatrix.outer(psiMinus, psiMinus)
         for beta in [0.01, 1, 10] {
-            let map = try CollectiveSteadyStateMap(qubits: 2, beta: beta)
+            let map = try sim { () throws(SimulatorError) in try CollectiveSteadyStateMap(qubits: 2, beta: beta) }
             let b = BoltzmannFactor<Double>(y: Foundation.exp(-beta))
             for i in 0..<points {
                 let c = Double(i) / Double(points - 1)
                 var rho0 = pm.scaled(1 - c)
                 rho0[0, 0] = rho0[0, 0] + Cx(c)
-                let o = map.observables(blocks: try map.blocks(from: rho0))
+                let o = try sim { () throws(SimulatorError) in try map.observables(blocks: map.blocks(from: rho0)) }
                 let cEq8 = abs(Cakmak.coherenceEq8SignedFirstForm(c: c, b))
                 let y = Foundation.exp(beta)
                 let cStar = (1 + y + y * y) / (1 + y + 2 * y * y)
@@ -109,10 +109,11 @@ public enum CakmakFigures {
             let d = 1 << n
             var rho0 = CMatrix(rows: d, cols: d)
             rho0[0, 0] = Cx(1)
-            let hot = try CollectiveSteadyStateMap(qubits: n, beta: 0)
-            let o = hot.observables(blocks: try hot.blocks(from: rho0))
-            let cold = try CollectiveSteadyStateMap(qubits: n, beta: .infinity)
-            let oc = cold.observables(blocks: try cold.blocks(from: rho0))
+            let (o, oc) = try sim { () throws(SimulatorError) in
+                let hot = try CollectiveSteadyStateMap(qubits: n, beta: 0)
+                let cold = try CollectiveSteadyStateMap(qubits: n, beta: .infinity)
+                return (try hot.observables(blocks: hot.blocks(from: rho0)), try cold.observables(blocks: cold.blocks(from: rho0)))
+            }
             small.rows.append([Double(n), o.coherence, o.ergotropy,
                                Cakmak.coherenceEq15HighTemperature(N: n) as Double,
                                Cakmak.ergotropyEq16HighTemperature(N: n, omega: 1.0), oc.coherence, oc.ergotropy])

@@ -107,32 +107,20 @@ public enum RandomStateStudy {
     public static func maps(_ config: RandomStateStudyConfig) throws(ReproductionError) -> [Int: CollectiveSteadyStateMap] {
         var out: [Int: CollectiveSteadyStateMap] = [:]
         for n in config.qubits where out[n] == nil {
-            out[n] = try CollectiveSteadyStateMap(qubits: n, beta: config.beta, omega: config.omega)
+            out[n] = try sim { () throws(SimulatorError) in try CollectiveSteadyStateMap(qubits: n, beta: config.beta, omega: config.omega) }
         }
         return out
     }
 
-    /// One sample: its steady-state observables (the unit the benchmark times).
-    @inline(__always)
-    public static func sample(_ w: SampleWorkspace, ensemble: RandomEnsemble, seed: UInt64, index: Int) -> Observation {
-        var rng = SplitMix64(seed: StreamSeed.seed(seed, ensemble: ensemble, qubits: w.n, index: index))
-        switch ensemble {
-        case .haar: w.loadHaar(&rng)
-        case .hilbertSchmidt: w.loadHilbertSchmidt(&rng)
-        case .diagonal: w.loadDiagonal(&rng)
-        }
-        return w.observe()
-    }
-
     /// Reduces one chunk sequentially in sample order.
     public static func compute(_ item: RandomStateStudyConfig.Item, map: CollectiveSteadyStateMap,
-                               config: RandomStateStudyConfig, workspace: SampleWorkspace? = nil) -> ChunkResult {
-        let w = workspace ?? SampleWorkspace(map: map)
+                               config: RandomStateStudyConfig, sampler: RandomStateSampler? = nil) throws(ReproductionError) -> ChunkResult {
+        let w = sampler ?? RandomStateSampler(map: map)
         var m = Moments()
         var pts: [ScatterPoint] = []
         let stride = config.scatterStride
         for i in item.range {
-            let o = sample(w, ensemble: item.ensemble, seed: config.seed, index: i)
+            let o = try w.sample(ensemble: item.ensemble, seed: config.seed, index: i)
             m.add(o.coherence, o.ergotropy)
             if i % stride == 0 && i / stride < config.scatterPoints {
                 pts.append(ScatterPoint(index: i, coherence: o.coherence, ergotropy: o.ergotropy))
@@ -147,24 +135,31 @@ public enum RandomStateStudy {
         if workers < 1 { throw .invalidParameter(name: "workers", value: "\(workers)", allowed: ">= 1") }
         let maps = try maps(config)
         var results: [Int: ChunkResult] = [:]
-        await withTaskGroup(of: (Int, ChunkResult).self) { group in
+        var failure: ReproductionError?
+        await withTaskGroup(of: (Int, Result<ChunkResult, ReproductionError>).self) { group in
             var next = 0
             func launch() {
-                guard next < items.count else { return }
+                guard next < items.count, failure == nil else { return }
                 let idx = items[next]
                 next += 1
                 let item = config.item(idx)
                 if let map = maps[item.qubits] {
-                    group.addTask { (idx, compute(item, map: map, config: config)) }
+                    group.addTask {
+                        do throws(ReproductionError) { return (idx, .success(try compute(item, map: map, config: config))) } catch { return (idx, .failure(error)) }
+                    }
                 }
             }
             for _ in 0..<workers { launch() }
             while let (idx, r) = await group.next() {
-                results[idx] = r
+                switch r {
+                case let .success(c): results[idx] = c
+                case let .failure(e): failure = failure ?? e
+                }
                 progress?(results.count, items.count)
                 launch()
             }
         }
+        if let failure { throw failure }
         return results
     }
 
@@ -211,38 +206,23 @@ extension RandomStateStudy {
             let norm = psi.reduce(0.0) { $0 + $1.lengthSquared }
             return CMatrix.outer(psi, psi).scaled(1 / norm)
         case .hilbertSchmidt:
-            // The sampler draws each column in coupled coordinates (index = level offset + column
-            // of U_k); the computational column is U_k times that block.
-            let basis = try CoupledBasis(qubits: n)
-            var g = CMatrix(rows: d, cols: d)
-            for col in 0..<d {
-                var coupled = [Cx](repeating: .zero, count: d)
-                for i in 0..<d {
-                    let (a, b) = gaussianPair(&rng)
-                    coupled[i] = Cx(a, b)
-                }
-                var offset = 0
-                for (k, states) in basis.levelStates.enumerated() {
-                    let nk = states.count, u = basis.u[k]
-                    for row in 0..<nk {
-                        var s = Cx.zero
-                        for c in 0..<nk {
-                            let weight: Double = u[row * nk + c]
-                            s = s + Cx(coupled[offset + c].real * weight, coupled[offset + c].imaginary * weight)
-                        }
-                        g[states[row], col] = s
-                    }
-                    offset += nk
-                }
+            // The steady state depends on ρ0 only through the M_j (RandomEnsembles.swift): the sample is
+            // the representative ρ0 = ⊕_j M_j ⊗ 1/(2j+1), with the M_j of the sampler's Bartlett draws.
+            let map = try sim { () throws(SimulatorError) in try CollectiveSteadyStateMap(qubits: n, beta: 0) }
+            var blocks: [CMatrix] = []
+            var total = 0.0
+            for (s, sec) in map.basis.sectors.enumerated() {
+                let dm = sec.multiplicity
+                let lr = UnsafeMutablePointer<Double>.allocate(capacity: dm * dm), li = UnsafeMutablePointer<Double>.allocate(capacity: dm * dm)
+                defer { lr.deallocate(); li.deallocate() }
+                lr.initialize(repeating: 0, count: dm * dm); li.initialize(repeating: 0, count: dm * dm)
+                drawBartlett(&rng, degrees: d * map.basis.sectors[s].size, dm, lr, li)
+                let l = CMatrix(rows: dm, cols: dm) { a, b in Cx(lr[a * dm + b], li[a * dm + b]) }
+                let m = try sim { () throws(SimulatorError) in try l * l.adjoint }
+                total += m.trace.real
+                blocks.append(m)
             }
-            var rho = CMatrix(rows: d, cols: d)
-            var tr = 0.0
-            for i in 0..<d { for j in 0..<d {
-                var s = Cx.zero
-                for c in 0..<d { s += g[i, c] * g[j, c].conjugate }
-                rho[i, j] = s
-            }; tr += rho[i, i].real }
-            return rho.scaled(1 / tr)
+            return map.dense(blocks: blocks.map { $0.scaled(1 / total) })
         case .diagonal:
             var p = [Double](repeating: 0, count: d)
             for x in 0..<d { p[x] = -Foundation.log(1 - rng.nextUniform()) }

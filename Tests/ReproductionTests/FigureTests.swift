@@ -33,10 +33,10 @@ import Simulator
         let config = try RandomStateStudyConfig(ensembles: [.haar], qubits: [3], samples: 500, seed: 3, chunkSize: 64)
         let map = try CollectiveSteadyStateMap(qubits: 3, beta: 0)
         var results: [Int: ChunkResult] = [:]
-        for i in 0..<config.itemCount { results[i] = RandomStateStudy.compute(config.item(i), map: map, config: config) }
+        for i in 0..<config.itemCount { results[i] = try RandomStateStudy.compute(config.item(i), map: map, config: config) }
         let s = try RandomStateStudy.reduce(config, results)[0].moments
-        let w = SampleWorkspace(map: map)
-        let xs = (0..<500).map { RandomStateStudy.sample(w, ensemble: .haar, seed: 3, index: $0) }
+        let w = RandomStateSampler(map: map)
+        let xs = try (0..<500).map { try w.sample(ensemble: .haar, seed: 3, index: $0) }
         let mean = xs.reduce(0) { $0 + $1.coherence } / 500
         let sd = (xs.reduce(0) { $0 + ($1.coherence - mean) * ($1.coherence - mean) } / 499).squareRoot()
         #expect(abs(s.meanX - mean) < 1e-13)
@@ -50,7 +50,7 @@ import Simulator
             #expect(throws: ReproductionError.badShard(spec)) { try Shard(parsing: spec) }
         }
         #expect(throws: ReproductionError.self) { try ReproductionSettings(samples: 0) }
-        #expect(throws: ReproductionError.self) { try CoupledBasis(qubits: 0) }
+        #expect(throws: ReproductionError.self) { try RandomStateSampler(qubits: 0, beta: 0) }
         #expect(throws: ReproductionError.self) { try Reproducer.merge([("x", "not a shard")]) }
     }
 

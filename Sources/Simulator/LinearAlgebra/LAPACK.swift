@@ -64,6 +64,19 @@ public enum LinearAlgebra {
         return HermitianEigen(values: w, vectors: m)
     }
 
+    /// Hermitian eigen-decomposition in caller-owned storage (zheevd, no copy): `a` holds the n×n
+    /// matrix interleaved column-major (upper triangle read) and receives the eigenvectors when
+    /// `vectors` is true; `values` receives the n eigenvalues, ascending. For per-sample kernels.
+    public static func hermitianEigen(inPlace a: UnsafeMutablePointer<Double>, n: Int, values: UnsafeMutablePointer<Double>,
+                                      vectors: Bool) throws(SimulatorError) {
+        if n < 1 { throw .invalidParameter(name: "n", value: "\(n)", allowed: ">= 1") }
+        let info = a.withMemoryRebound(to: qb_complex_double.self, capacity: n * n) { z in
+            LAPACKE_zheevd(LAPACK_COL_MAJOR, CChar(UInt8(ascii: vectors ? "V" : "N")), CChar(UInt8(ascii: "U")),
+                           Int32(n), z, Int32(n), values)
+        }
+        if info != 0 { throw .lapackFailure(routine: "zheevd", info: Int(info)) }
+    }
+
     /// Eigenvalues of a Hermitian matrix, ascending.
     public static func eigvalsh(_ a: CMatrix, parameter: String = "matrix") throws(SimulatorError) -> [Double] {
         try eigh(a, parameter: parameter).values

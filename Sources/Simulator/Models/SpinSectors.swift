@@ -20,56 +20,17 @@ public struct SpinSectorDecomposition: Sendable {
     public let basis: CMatrix
     public let sectors: [Sector]
 
-    /// Builds the coupled basis: highest-weight vectors as the kernel of J⁺ within fixed excitation
-    /// number, then lowering with J⁻ (normalised).
+    /// The dense view of the package's one coupled basis (`CoupledBasis`: lowest weights as the
+    /// complement of J⁺'s image per excitation level, raised with J⁺); `sectorBlocks` checks that
+    /// every operator it is given really is block diagonal in it.
     public init(qubits n: Int) throws(SimulatorError) {
-        let reg = try QubitRegister(count: n)
-        let d = reg.dimension
-        let jp = try reg.collectiveJPlus(), jm = try reg.collectiveJMinus()
-        var columns: [[Cx]] = []
-        var sectors: [Sector] = []
-        var q = 0
-        while 2 * q <= n {
-            let k = n - q  // excitations of the highest weight state, 2j = n − 2q
-            let twoJ = n - 2 * q
-            let states = (0..<d).filter { $0.nonzeroBitCount == k }
-            let targets = (0..<d).filter { $0.nonzeroBitCount == k + 1 }
-            var hw: [[Cx]] = []
-            if targets.isEmpty {
-                hw = [states.count == 1 ? (0..<d).map { $0 == states[0] ? Cx(1) : Cx.zero } : []]
-            } else {
-                let block = CMatrix(rows: targets.count, cols: states.count) { r, c in jp[targets[r], states[c]] }
-                let ns = try LinearAlgebra.nullSpace(block)
-                for c in 0..<ns.dimension {
-                    var v = [Cx](repeating: .zero, count: d)
-                    for (s, idx) in states.enumerated() { v[idx] = ns.basis[s, c] }
-                    hw.append(v)
-                }
-            }
-            let offset = columns.count
-            for v0 in hw {
-                var v = v0
-                columns.append(v)
-                var twoM = twoJ
-                for _ in 0..<twoJ {
-                    var w = [Cx](repeating: .zero, count: d)
-                    for c in 0..<d where v[c] != .zero { for r in 0..<d where jm[r, c] != .zero { w[r] += jm[r, c] * v[c] } }
-                    let j = Double(twoJ) / 2, m = Double(twoM) / 2
-                    let norm = (j * (j + 1) - m * (m - 1)).squareRoot()
-                    v = w.map { $0.divided(by: norm) }
-                    columns.append(v)
-                    twoM -= 2
-                }
-            }
-            sectors.append(Sector(twoJ: twoJ, multiplicity: hw.count, offset: offset))
-            q += 1
-        }
-        if columns.count != d {
-            throw .noConvergence(method: "spin-sector basis", detail: "built \(columns.count) of \(d) vectors")
-        }
+        let coupled = try CoupledBasis(qubits: n)
+        let (matrix, offsets) = coupled.denseColumns()
         self.qubits = n
-        self.basis = CMatrix(rows: d, cols: d) { r, c in columns[c][r] }
-        self.sectors = sectors
+        self.basis = matrix
+        self.sectors = coupled.sectors.enumerated().map { s, sec in
+            Sector(twoJ: sec.twoJ, multiplicity: sec.multiplicity, offset: offsets[s])
+        }
     }
 
     /// The block O_j of a collective operator, after checking that U†OU = ⊕_j 1_{m_j} ⊗ O_j.

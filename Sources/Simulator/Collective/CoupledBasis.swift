@@ -7,6 +7,9 @@
 // C(N,k) × C(N,k) matrix. We build U_k from the lowest-weight vectors (kernel of J^- at level
 // k ≤ N/2: the orthogonal complement of J^+ applied to level k − 1) and raise them with
 // J^+/√((j − m)(j + m + 1)), which fixes the copy label a consistently along each ladder.
+//
+// The package's one builder of this basis: the per-level tables feed the fast steady-state kernels
+// (CollectiveSteadyStateKernel), the dense view feeds the sector-by-sector generator (SpinSectors).
 import Foundation
 
 public struct CoupledBasis: Sendable {
@@ -43,7 +46,7 @@ public struct CoupledBasis: Sendable {
     /// Largest N accepted (U_k of C(N, N/2)² entries; N = 14 needs 3432² doubles ≈ 94 MB).
     public static let maxQubits = 14
 
-    public init(qubits n: Int) throws(ReproductionError) {
+    public init(qubits n: Int) throws(SimulatorError) {
         if n < 1 || n > Self.maxQubits {
             throw .invalidParameter(name: "N (qubits)", value: "\(n)", allowed: "1 ... \(Self.maxQubits)")
         }
@@ -145,6 +148,29 @@ public struct CoupledBasis: Sendable {
             } }
         }
         return worst
+    }
+
+    /// The dense view: columns |j, a, m⟩ in sector order (j descending), copy-major, m descending,
+    /// in the computational basis (what `SpinSectorDecomposition` uses). Column offsets per sector
+    /// are returned beside the matrix.
+    public func denseColumns() -> (matrix: CMatrix, offsets: [Int]) {
+        let d = 1 << qubits
+        var m = CMatrix(rows: d, cols: d)
+        var offsets: [Int] = []
+        var col = 0
+        for (s, sec) in sectors.enumerated() {
+            offsets.append(col)
+            for a in 0..<sec.multiplicity {
+                for i in 0..<sec.size {
+                    let k = sec.highestLevel - i
+                    let nk = levelStates[k].count
+                    guard let slot = slots[k].first(where: { $0.sector == s }) else { continue }
+                    for (row, x) in levelStates[k].enumerated() { m[x, col] = Cx(u[k][row * nk + slot.offset + a]) }
+                    col += 1
+                }
+            }
+        }
+        return (m, offsets)
     }
 }
 
