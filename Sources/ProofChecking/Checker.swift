@@ -146,20 +146,23 @@ struct DerivationContext {
 
     /// Refuses integer ranges too large to enumerate (`ProofLimits`), before any step runs:
     /// every combination of values is visited the way the steps visit them, stopping at the limit.
-    static func checkRangeSizes(_ ranges: [(name: String, lower: Expr, upper: Expr)]) throws(ProofError) {
+    /// An unbounded range (`N in 1...`) is never enumerated whole (the every-N methods take it), so the
+    /// count stops there.
+    static func checkRangeSizes(_ ranges: [(name: String, lower: Expr, upper: Expr?)]) throws(ProofError) {
         var cases: [[String: Int]] = [[:]]
         for r in ranges {
+            guard let upper = r.upper else { return }
             var next: [[String: Int]] = []
             for c in cases {
                 // Bounds that are not integer expressions are reported by the step that uses them.
-                guard let lo = try? IntegerEvaluator.value(r.lower, c), let hi = try? IntegerEvaluator.value(r.upper, c) else { return }
+                guard let lo = try? IntegerEvaluator.value(r.lower, c), let hi = try? IntegerEvaluator.value(upper, c) else { return }
                 guard lo <= hi else { continue }
                 let (span, overflow) = hi.subtractingReportingOverflow(lo)
                 guard !overflow, span < ProofLimits.maxIntegerRangeValues else {
                     let count = overflow || span == Int.max ? "more than \(Int.max)" : "\(span + 1)"
                     let at = c.isEmpty ? "" : " at " + c.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ",")
                     throw ProofError(.semantic, r.lower.location,
-                                     "the range \(r.name) in \(r.lower)...\(r.upper) has \(count) values\(at) (allowed: at most \(ProofLimits.maxIntegerRangeValues) values per integer parameter)")
+                                     "the range \(r.name) in \(r.lower)...\(upper) has \(count) values\(at) (allowed: at most \(ProofLimits.maxIntegerRangeValues) values per integer parameter)")
                 }
                 guard next.count + span + 1 <= ProofLimits.maxIntegerCases else {
                     throw ProofError(.semantic, r.lower.location,

@@ -70,8 +70,9 @@ public enum LinearAlgebra {
     public static func hermitianEigen(inPlace a: UnsafeMutablePointer<Double>, n: Int, values: UnsafeMutablePointer<Double>,
                                       vectors: Bool) throws(SimulatorError) {
         if n < 1 { throw .invalidParameter(name: "n", value: "\(n)", allowed: ">= 1") }
+        let lib = try ReferenceLAPACK.shared()
         let info = a.withMemoryRebound(to: qb_complex_double.self, capacity: n * n) { z in
-            LAPACKE_zheevd(LAPACK_COL_MAJOR, CChar(UInt8(ascii: vectors ? "V" : "N")), CChar(UInt8(ascii: "U")),
+            lib.zheevd(LAPACK_COL_MAJOR, CChar(UInt8(ascii: vectors ? "V" : "N")), CChar(UInt8(ascii: "U")),
                            Int32(n), z, Int32(n), values)
         }
         if info != 0 { throw .lapackFailure(routine: "zheevd", info: Int(info)) }
