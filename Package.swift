@@ -86,7 +86,7 @@ let package = Package(
         .target(
             name: "ProofChecking",
             dependencies: [
-                "BigNumerics", "Summation",
+                "BigNumerics", "ClosedForms", "Summation",
                 .product(name: "RealModule", package: "swift-numerics"),
             ]),
         .target(
@@ -113,7 +113,7 @@ let package = Package(
             dependencies: ["Simulator", "CLAPACKE"]),
         .testTarget(
             name: "ProofCheckingTests",
-            dependencies: ["ProofChecking", "Summation", "BigNumerics"]),
+            dependencies: ["ProofChecking", "Summation", "ClosedForms", "BigNumerics"]),
         .testTarget(
             name: "ReproductionTests",
             dependencies: ["Reproduction", "Simulator", "ClosedForms", "BigNumerics"]),
