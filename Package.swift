@@ -79,7 +79,7 @@ let package = Package(
         .target(
             name: "ProofChecking",
             dependencies: [
-                "BigNumerics", "Summation",
+                "BigNumerics", "ClosedForms", "Summation",
                 .product(name: "RealModule", package: "swift-numerics"),
             ]),
         .target(
@@ -106,7 +106,7 @@ let package = Package(
             dependencies: ["Simulator", "CLAPACKE"]),
         .testTarget(
             name: "ProofCheckingTests",
-            dependencies: ["ProofChecking", "Summation", "BigNumerics"]),
+            dependencies: ["ProofChecking", "Summation", "ClosedForms", "BigNumerics"]),
         .testTarget(
             name: "ReproductionTests",
             dependencies: ["Reproduction", "Simulator", "ClosedForms", "BigNumerics"]),

@@ -1,4 +1,5 @@
 import BigNumerics
+import ClosedForms
 import RealModule
 
 /// Why an evaluation stopped. `notApplicable` means the chosen method cannot handle the
@@ -26,6 +27,28 @@ protocol Algebra {
     func realPower(_ a: Value, _ b: Value) throws -> Value
     func elementary(_ f: Elementary, _ a: Value) throws -> Value
     func pi() throws -> Value
+    /// A catalogue formula through its one generic implementation: integer (and constant)
+    /// arguments in `exact`, the others as values of this algebra.
+    func formula(_ f: Formula, _ exact: [ParameterName: BigRational], _ values: [ParameterName: Value]) throws -> Value
+}
+
+extension Formula {
+    /// The exact closure of a rational formula.
+    func exactImplementation() throws -> @Sendable (Arguments<BigRational>) throws -> BigRational {
+        guard case let .rational(exact, _, _, _) = implementation else { throw EvalIssue.notApplicable("formula(\(id)) is transcendental") }
+        return exact
+    }
+    func intervalImplementation() -> @Sendable (Arguments<BigInterval>) throws -> BigInterval {
+        switch implementation {
+        case let .rational(_, interval, _, _): return interval
+        case let .transcendental(interval, _): return interval
+        }
+    }
+}
+
+/// Runs a formula's closure; its own errors are value problems at the point.
+func runFormula<T>(_ f: Formula, _ body: () throws -> T) throws -> T {
+    do { return try body() } catch let e as EvalIssue { throw e } catch { throw EvalIssue.invalid("formula(\(f.id)): \(error)") }
 }
 
 /// Field arithmetic is the same in every algebra whose values form a field: written once here.
@@ -86,6 +109,7 @@ struct Evaluator<A: Algebra> {
                 if k < 0 || k > n { return try algebra.constant(0) }
                 return try algebra.constant(BigRational(BigInt.binomial(UInt(n), UInt(k))))
             }
+            if name.hasPrefix(formulaPrefix) { return try catalogueFormula(String(name.dropFirst(formulaPrefix.count)), args, e, integers) }
             guard let f = Elementary(rawValue: name) else {
                 throw semantic(e, "unknown function '\(name)' (elementary: \(Elementary.allCases.map(\.rawValue).joined(separator: " ")), binomial, sum, or a 'let' with parameters)")
             }
@@ -116,6 +140,34 @@ struct Evaluator<A: Algebra> {
             }
             return total
         }
+    }
+
+    /// formula(ID)(args…): parameters in the catalogue's order; integer parameters and constant
+    /// arguments are passed exactly (they choose piecewise branches), the others as values.
+    func catalogueFormula(_ id: String, _ args: [Expr], _ e: Expr, _ integers: [String: Int]) throws -> A.Value {
+        let f: Formula
+        do { f = try Catalogue.formula(id: id) } catch { throw semantic(e, "formula(\(id)): unknown catalogue formula (qbattery formulas lists them)") }
+        guard args.count == f.parameters.count else {
+            throw semantic(e, "formula(\(id)) takes \(f.parameters.count) argument(s): (\(f.parameters.map(\.name.rawValue).joined(separator: ", ")))")
+        }
+        var exact: [ParameterName: BigRational] = [:]
+        var values: [ParameterName: A.Value] = [:]
+        for (p, a) in zip(f.parameters, args) {
+            if case .integer = p.domain {
+                let n = try IntegerEvaluator.value(a, integers)
+                guard p.domain.contains(BigRational(n)) else { throw semantic(a, "formula(\(id)): \(p.name.rawValue) = \(n) is outside \(p.domainDescription)") }
+                exact[p.name] = BigRational(n)
+            } else if let q = try? IntegerEvaluator.rational(a, integers) {
+                guard p.domain.contains(q) else { throw semantic(a, "formula(\(id)): \(p.name.rawValue) = \(q) is outside \(p.domainDescription)") }
+                exact[p.name] = q
+            } else {
+                values[p.name] = try evaluate(a, integers)
+            }
+        }
+        if values.isEmpty {
+            for c in f.constraints where !c.holds(exact) { throw semantic(e, "formula(\(id)): the arguments violate \(c.description)") }
+        }
+        return try algebra.formula(f, exact, values)
     }
 
     /// (atom, m) when `argument` = m·g for an atom y = e^g and an integer m.
@@ -283,6 +335,10 @@ struct RationalAlgebra: Algebra {
         return a.magnitude
     }
     func pi() throws -> BigRational { throw EvalIssue.notApplicable("pi is transcendental") }
+    func formula(_ f: Formula, _ exact: [ParameterName: BigRational], _ values: [ParameterName: BigRational]) throws -> BigRational {
+        let run = try f.exactImplementation()
+        return try runFormula(f) { try run(Arguments(exact: exact.merging(values) { $1 })) }
+    }
 }
 
 /// Exact rational functions of every proof variable at once (FLINT, canonical form), some
@@ -320,6 +376,10 @@ struct MultivariateAlgebra: Algebra {
         throw EvalIssue.notApplicable("\(f.rawValue) is not rational")
     }
     func pi() throws -> MultivariateRationalFunction { throw EvalIssue.notApplicable("pi is transcendental") }
+    func formula(_ f: Formula, _ exact: [ParameterName: BigRational], _ values: [ParameterName: MultivariateRationalFunction]) throws -> MultivariateRationalFunction {
+        guard case let .rational(_, _, _, symbolic) = f.implementation else { throw EvalIssue.notApplicable("formula(\(f.id)) is transcendental") }
+        return try checked(try runFormula(f) { try symbolic(Arguments(exact: exact, values: values)) })
+    }
 }
 
 /// A rational function of one variable as the univariate type (for the Bernstein certificates).
@@ -341,6 +401,8 @@ final class ShapeAlgebra: Algebra {
         var names: Set<String> = []
         var rational = true
         var usesAbs = false
+        /// A catalogue formula occurs: no degree bound is known.
+        var opaque = false
     }
 
     var maxima: [String: Int] = [:]
@@ -355,7 +417,7 @@ final class ShapeAlgebra: Algebra {
     static func maximum(_ a: [String: Int], _ b: [String: Int]) -> [String: Int] { a.merging(b, uniquingKeysWith: max) }
 
     func combine(_ a: Shape, _ b: Shape) -> Shape {
-        Shape(names: a.names.union(b.names), rational: a.rational && b.rational, usesAbs: a.usesAbs || b.usesAbs)
+        Shape(names: a.names.union(b.names), rational: a.rational && b.rational, usesAbs: a.usesAbs || b.usesAbs, opaque: a.opaque || b.opaque)
     }
 
     func constant(_ q: BigRational) throws -> Shape { Shape() }
@@ -401,6 +463,16 @@ final class ShapeAlgebra: Algebra {
         return s
     }
     func pi() throws -> Shape { Shape(rational: false) }
+    /// The generic implementation is opaque: no degree bound is known, so the random-point
+    /// method (which needs one) does not apply to a formula reference.
+    func formula(_ f: Formula, _ exact: [ParameterName: BigRational], _ values: [ParameterName: Shape]) throws -> Shape {
+        var s = values.values.reduce(Shape()) { combine($0, $1) }
+        if f.kind != .rational { s.rational = false }
+        s.numerator = [:]
+        s.denominator = [:]
+        s.opaque = true
+        return s
+    }
 }
 
 /// BigFloat at the working precision of the enclosing scope.
@@ -436,6 +508,19 @@ struct FloatAlgebra: Algebra {
         }
     }
     func pi() throws -> BigFloat { BigFloat.pi }
+    /// Rational formulas exactly at the (exactly representable) point, then rounded once;
+    /// transcendental ones through their enclosure's midpoint at the working precision.
+    func formula(_ f: Formula, _ exact: [ParameterName: BigRational], _ values: [ParameterName: BigFloat]) throws -> BigFloat {
+        if let run = try? f.exactImplementation() {
+            var all = exact
+            for (k, v) in values { all[k] = try v.exactRational() }
+            return BigFloat(try runFormula(f) { try run(Arguments(exact: all)) })
+        }
+        let run = f.intervalImplementation()
+        let i = try runFormula(f) { try run(Arguments(exact: exact, values: values.mapValues { BigInterval($0) })) }
+        guard !i.isNaN else { throw EvalIssue.invalid("formula(\(f.id)) has no enclosure here") }
+        return (i.lower + i.upper) / 2
+    }
 }
 
 /// Rigorous enclosures (MPFI) at the working precision of the enclosing scope.
@@ -464,4 +549,8 @@ struct IntervalAlgebra: Algebra {
         }
     }
     func pi() throws -> BigInterval { BigInterval.pi }
+    func formula(_ f: Formula, _ exact: [ParameterName: BigRational], _ values: [ParameterName: BigInterval]) throws -> BigInterval {
+        let run = f.intervalImplementation()
+        return try runFormula(f) { try run(Arguments(exact: exact, values: values)) }
+    }
 }

@@ -94,6 +94,9 @@ final class SymbolicEvaluator {
                 return try checked(x / y, e)
             }
         case let .call(name, args):
+            if name.hasPrefix(formulaPrefix) {
+                throw EvalIssue.notApplicable("formula(\(name.dropFirst(formulaPrefix.count))) runs its generic implementation with concrete integer parameters (the every-N method needs them symbolic)")
+            }
             if name == "binomial" {
                 guard args.count == 2 else { throw semantic(e, "binomial takes two arguments: binomial(n, k)") }
                 do { return try table.binomial(linearForm(args[0]), linearForm(args[1])) } catch let s as SummationError { throw EvalIssue.notApplicable(s.description) }

@@ -73,7 +73,7 @@ func tokenize(_ line: Substring, file: String, lineNumber: Int) throws(ProofErro
         if ["<=", ">=", "->"].contains(two) {
             tokens.append(Token(kind: .symbol(two), column: i + 1)); i += 2; continue
         }
-        if "+-*/^(),=<>[]".contains(c) {
+        if "+-*/^(),=<>[].".contains(c) {
             tokens.append(Token(kind: .symbol(String(c)), column: i + 1)); i += 1; continue
         }
         throw ProofError(.parse, loc(i), "unexpected character '\(c)'")
@@ -83,7 +83,10 @@ func tokenize(_ line: Substring, file: String, lineNumber: Int) throws(ProofErro
 }
 
 /// Names that cannot be variables.
-let reservedWords: Set<String> = ["as", "rate", "in", "inf", "sum", "binomial", "pi", "xfail"]
+let reservedWords: Set<String> = ["as", "rate", "in", "inf", "sum", "binomial", "pi", "xfail", "formula"]
+
+/// Calls of catalogue formulas are `.call(formulaPrefix + id, args)`.
+let formulaPrefix = "formula:"
 
 /// Recursive-descent parser over the tokens of one line.
 struct LineParser {
@@ -196,6 +199,21 @@ struct LineParser {
             advance()
             if isSymbol("(") {
                 advance()
+                if name == "formula" {
+                    // formula(ID)(args…): a catalogue formula (ID with dots and dashes).
+                    var id = ""
+                    while !isSymbol(")") && current.kind != .end { id += current.text; advance() }
+                    try expect(")")
+                    guard !id.isEmpty else { throw error("formula(ID) needs a catalogue identifier", at: token) }
+                    try expect("(")
+                    var args: [Expr] = []
+                    if !isSymbol(")") {
+                        args.append(try expression())
+                        while isSymbol(",") { advance(); args.append(try expression()) }
+                    }
+                    try expect(")")
+                    return Expr(.call(formulaPrefix + id, args), at: at)
+                }
                 if name == "sum" {
                     let index = try identifier("the summation index")
                     try expect(",")

@@ -186,7 +186,7 @@ struct StepCheck {
             }
             return Verdict(method: .exactIdentity, holds: false, detail: "the rational functions differ at \(describe(c))")
         }
-        if !exactApplicable, cases.allSatisfy({ (try? shape(Expr(.binary("-", lhs, rhs), at: step.location), $0).0.rational) == true }),
+        if !exactApplicable, cases.allSatisfy({ (try? shape(Expr(.binary("-", lhs, rhs), at: step.location), $0).0).map { $0.rational && !$0.opaque } == true }),
            !atomsUsed {
             let degreeBound = cases.compactMap { try? shape(Expr(.binary("-", lhs, rhs), at: step.location), $0).0.numerator.values.reduce(0, +) }.max() ?? 0
             return try randomRational(cases, degreeBound: degreeBound)

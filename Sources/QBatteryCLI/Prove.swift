@@ -7,7 +7,9 @@ struct Prove: ParsableCommand {
         commandName: "prove",
         abstract: "Check derivation files (default: every *.proof file in Proofs/).",
         discussion: """
-            Prints per step: file:line, relation, method, outcome and the points, digits or enclosure.
+            Prints per step: file:line, relation, method, outcome and the points, digits or enclosure
+            (for an unbounded range `N in 1...`: the Gosper/Zeilberger certificates and their checks),
+            then the passed steps counted by method.
             Exit status 1 when a step fails that is not marked xfail, or an xfail step passes;
             2 on a parse error (printed as file:line:column).
             """)
@@ -26,6 +28,7 @@ struct Prove: ParsableCommand {
         }
         let start = Date()
         var bad = 0, total = 0, expected = 0
+        var byMethod: [ProofMethod: Int] = [:]
         for path in paths {
             let text: String
             do { text = try String(contentsOfFile: path, encoding: .utf8) } catch {
@@ -40,12 +43,14 @@ struct Prove: ParsableCommand {
             for step in report.steps {
                 total += 1
                 if step.outcome == .expectedFailure { expected += 1 }
+                if step.outcome == .passed { byMethod[step.method, default: 0] += 1 }
                 if !step.isAsMarked { bad += 1 }
                 if !quiet || !step.isAsMarked { print(step.description) }
             }
         }
         print(String(format: "%d steps in %d files: %d as marked (%d expected failures), %d not; %.1fs",
                      total, paths.count, total - bad, expected, bad, Date().timeIntervalSince(start)))
+        print("passed by method: " + ProofMethod.allCases.compactMap { m in byMethod[m].map { "\(m.rawValue) \($0)" } }.joined(separator: ", "))
         if bad > 0 { throw ExitCode(1) }
     }
 }

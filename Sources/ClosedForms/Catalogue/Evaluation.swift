@@ -43,7 +43,7 @@ extension Formula {
     /// Exact value (rational formulas only; nil for transcendental ones).
     public func exactValue(_ inputs: [String: BigRational]) throws(FormulaError) -> BigRational? {
         let values = try validate(inputs)
-        guard case let .rational(exact, _, _) = implementation else { return nil }
+        guard case let .rational(exact, _, _, _) = implementation else { return nil }
         do { return try exact(Arguments(exact: values)) } catch {
             throw .evaluationFailed(formula: id, reason: "\(error)")
         }
@@ -58,7 +58,7 @@ extension Formula {
     func enclosure(validated values: [ParameterName: BigRational], precisionBits: Int) throws(FormulaError) -> BigInterval {
         let interval: @Sendable (Arguments<BigInterval>) throws -> BigInterval
         switch implementation {
-        case let .rational(_, i, _): interval = i
+        case let .rational(_, i, _, _): interval = i
         case let .transcendental(i, _): interval = i
         }
         do {
@@ -75,7 +75,7 @@ extension Formula {
     public func evaluate(_ inputs: [String: BigRational], digits: Int) throws(FormulaError) -> Evaluation {
         guard Formula.digitsRange.contains(digits) else { throw .invalidDigits(digits: digits, allowed: Formula.digitsRange) }
         let values = try validate(inputs)
-        if case let .rational(exact, _, _) = implementation {
+        if case let .rational(exact, _, _, _) = implementation {
             do {
                 let q = try exact(Arguments(exact: values))
                 return Evaluation(value: try q.formatted(significantDigits: digits), digits: digits, precisionBits: nil)
@@ -115,7 +115,7 @@ extension Formula {
         let values = try validate(inputs)
         let double: @Sendable (Arguments<Double>) throws -> Double
         switch implementation {
-        case let .rational(_, _, d): double = d
+        case let .rational(_, _, d, _): double = d
         case let .transcendental(_, d): double = d
         }
         if let x = try? double(Arguments(exact: values)), x.isFinite { return x }

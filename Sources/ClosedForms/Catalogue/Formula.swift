@@ -136,6 +136,16 @@ public struct Arguments<F: RationalField> {
         converted = c
     }
 
+    /// Field values that need not be rational constants (symbols, for a proof); `exact` holds
+    /// the integer parameters, which stay concrete.
+    public init(exact: [ParameterName: BigRational], values: [ParameterName: F]) {
+        self.exact = exact
+        var c: [ParameterName: F] = [:]
+        for (k, v) in exact { c[k] = F(rational: v) }
+        for (k, v) in values { c[k] = v }
+        converted = c
+    }
+
     /// The value of a real parameter in F (validated before evaluation, so present).
     public subscript(_ name: ParameterName) -> F { converted[name] ?? F.zero }
 
@@ -180,7 +190,8 @@ public enum FormulaError: Error, Equatable, Sendable, CustomStringConvertible {
 public enum Implementation: Sendable {
     case rational(exact: @Sendable (Arguments<BigRational>) throws -> BigRational,
                   interval: @Sendable (Arguments<BigInterval>) throws -> BigInterval,
-                  double: @Sendable (Arguments<Double>) throws -> Double)
+                  double: @Sendable (Arguments<Double>) throws -> Double,
+                  symbolic: @Sendable (Arguments<MultivariateRationalFunction>) throws -> MultivariateRationalFunction)
     case transcendental(interval: @Sendable (Arguments<BigInterval>) throws -> BigInterval,
                         double: @Sendable (Arguments<Double>) throws -> Double)
 }
