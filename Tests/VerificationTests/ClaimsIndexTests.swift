@@ -63,4 +63,15 @@ struct ClaimsIndexTests {
         #expect(ClaimsIndex.staleness(String(text.dropLast(40))) != nil)
         #expect(ClaimsIndex.staleness(text + "M99\textra\n") != nil)
     }
+
+    @Test("writing twice replaces the file atomically and leaves no temporary file")
+    func writeReplacesAtomically() throws {
+        let dir = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("qbattery-claims-\(UInt32.random(in: 0...UInt32.max))")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        #expect(try ClaimsIndex.write(root: dir) == ClaimsIndex.entries.count)
+        #expect(try ClaimsIndex.write(root: dir) == ClaimsIndex.entries.count)
+        let reference = dir.appendingPathComponent("Reference")
+        #expect(try String(contentsOf: reference.appendingPathComponent("claims.tsv"), encoding: .utf8) == ClaimsIndex.render())
+        #expect(try FileManager.default.contentsOfDirectory(atPath: reference.path) == ["claims.tsv"])
+    }
 }

@@ -83,6 +83,8 @@ extension ClaimsIndex {
               .holds, "a partition of k batteries has Γ(k) → k² (rows at N = k)"),
             e("M36", "Sec. III, Eq. (14)", "equation", "the dissipative entries of M(α) with γ^± = ε² exp(±βω/2)/Z1",
               [.row("mayo.eq14.excited-decay"), .erratum("mayo.eq14")], .wrong),
+            e("M62", "Sec. III A", "sentence", "gradient ascent on α_k (Eq. 14) finds the power-optimal protocol: a double quench 0 → 1 at t = 0, back to 0 at t_d; the constant σ_z protocol charges less",
+              [.test("SimulatorTests/CoherentChargingTests.gradientAscentFindsTheDoubleQuench")]),
             e("M37", "Sec. III A", "sentence", "the double quench charges faster than the constant σ_z protocol (Fig. 4a)",
               [.test("\(reproduction)/FigureConsistencyTests.fig4bStatements")]),
             e("M38", "Sec. III A; Fig. 4(b)", "figure", "in weak coupling the double quench is more efficient and more powerful than the constant protocol; the advantage shrinks as the coupling grows",

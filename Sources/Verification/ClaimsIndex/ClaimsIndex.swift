@@ -147,15 +147,15 @@ public enum ClaimsIndex {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// Writes the index atomically (temporary file in the same directory, then rename).
+    /// Writes the index atomically (temporary file in the same directory, then rename(2)).
     public static func write(root: URL) throws -> Int {
         let url = root.appendingPathComponent(relativePath)
-        let tmp = url.deletingLastPathComponent().appendingPathComponent(".claims.tsv.\(ProcessInfo.processInfo.processIdentifier).tmp")
-        try Data(render().utf8).write(to: tmp)
-        if FileManager.default.fileExists(atPath: url.path) {
-            _ = try FileManager.default.replaceItemAt(url, withItemAt: tmp)
-        } else {
-            try FileManager.default.moveItem(at: tmp, to: url)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        let temporary = url.deletingLastPathComponent().appendingPathComponent(".claims.tsv.tmp-\(getpid())")
+        try Data(render().utf8).write(to: temporary)
+        if rename(temporary.path, url.path) != 0 {
+            try? FileManager.default.removeItem(at: temporary)
+            throw CocoaError(.fileWriteUnknown)
         }
         return entries.count
     }
