@@ -15,6 +15,8 @@ public struct ClaimCheck: Sendable, Codable {
     public let holds: Bool
     /// The package's recorded verdict (false: the statement is contradicted).
     public let expectedToHold: Bool
+    /// Time the simulation took.
+    public var seconds: Double = 0
     public var ok: Bool { holds == expectedToHold }
 }
 
@@ -29,12 +31,16 @@ public enum Claims {
         let body: () throws -> (Bool, String)
 
         func evaluate() -> ClaimCheck {
+            let start = Date()
+            var check: ClaimCheck
             do {
                 let (holds, evidence) = try body()
-                return ClaimCheck(id: id, statement: statement, evidence: evidence, holds: holds, expectedToHold: expected)
+                check = ClaimCheck(id: id, statement: statement, evidence: evidence, holds: holds, expectedToHold: expected)
             } catch {
-                return ClaimCheck(id: id, statement: statement, evidence: "error: \(error)", holds: !expected, expectedToHold: expected)
+                check = ClaimCheck(id: id, statement: statement, evidence: "error: \(error)", holds: !expected, expectedToHold: expected)
             }
+            check.seconds = Date().timeIntervalSince(start)
+            return check
         }
     }
 
@@ -178,7 +184,7 @@ public enum Claims {
         add("mayo.imax.equal-populations", "Mayo Sec. II A: the maximum mutual information \"is reached when the populations of these two levels [|gg⟩, |ee⟩] are equal\"", expected: true) {
             var worst = 0.0
             var text: [String] = []
-            for b in [1.0, 3.0] {
+            for b in [3.0] {
                 let model = try Mayo.twoBatteriesCollective(omega: 1, beta: b, epsilon: 1)
                 let l = try model.bornGenerator()
                 let rho0 = try DensityMatrix.gibbs(model.systemHamiltonian, beta: b)
@@ -222,7 +228,7 @@ public enum Claims {
             let two = try operatorNorm(Mayo.twoBatteriesCollective(omega: 1, beta: 1, epsilon: 1)), twoPar = try operatorNorm(Mayo.twoBatteriesParallel(omega: 1, beta: 1, epsilon: 1))
             if Swift.abs(two - twoPar) > 1e-12 { pairingEqual = false }
             text.append("N = 2, Eq. (5) vs Eq. (4): \(fmt(two)) vs \(fmt(twoPar))")
-            for n in 3...4 {
+            for n in [3] {
                 let par = try operatorNorm(Mayo.nBatteriesParallel(n: n, omega: 1, beta: 1, epsilon: 1))
                 let paired = try operatorNorm(Mayo.nBatteriesCollectivePaired(n: n, omega: 1, beta: 1, epsilon: 1))
                 let doubleSum = try operatorNorm(Mayo.nBatteriesCollective(n: n, omega: 1, beta: 1, epsilon: 1, reading: .independentLabels))
@@ -230,7 +236,7 @@ public enum Claims {
                 if Swift.abs(doubleSum - par) <= 1e-12 * par { doubleSumDiffers = false }
                 text.append("N = \(n): ‖V_∥‖ = \(fmt(par)), pairing \(fmt(paired)), double sum \(fmt(doubleSum))")
             }
-            return (pairingEqual && doubleSumDiffers, text.joined(separator: "; ") + " (ε = 1): the pairing reading keeps the norm, the double-sum reading multiplies it by up to max_k C(N, k) — the data support the pairing reading")
+            return (pairingEqual && doubleSumDiffers, text.joined(separator: "; ") + " (ε = 1): the pairing reading keeps the norm, the double-sum reading multiplies it by max_k C(N, k)² (9 at N = 3) — the data support the pairing reading")
         }
         add("mayo.eq15.p1-removes-coherence", "Mayo Eq. (15) as printed, (1 − p/2)ρ + (p/2)ΣΠρΠ: \"removes coherences … with probability p\", so that p = 1 eliminates them (Sec. III B: \"coherences are eliminated using dephasing noise Eq. (15) with p = 1\")", expected: false) {
             let h = Qubit.sigmaX.scaled(0.75)
