@@ -163,4 +163,42 @@ import Simulator
         let printed = try Self.read("mayo-fig9.csv")
         #expect(printed.rows.contains { $0[ec] <= $0[ed] }, "ε = 0.25 would support the statement too")
     }
+
+    /// Çakmak Figs. 2 and 3 share the ground-state curve (the columns ground_C_l1, ground_W of
+    /// every ensemble file at the same N).
+    @Test func cakmakFig3GroundColumnsAreFig2() throws {
+        let f2 = try Self.read("cakmak-fig2.csv")
+        let n2 = try f2.column("N"), c2 = try f2.column("C_l1"), w2 = try f2.column("W")
+        var compared = 0
+        for name in ["cakmak-fig3-haar.csv", "cakmak-fig3-hs.csv", "cakmak-fig3-diag.csv"] {
+            let f3 = try Self.read(name)
+            let n3 = try f3.column("N"), c3 = try f3.column("ground_C_l1"), w3 = try f3.column("ground_W")
+            for r in f3.rows {
+                let partner = try #require(f2.rows.first { $0[n2] == r[n3] }, "\(name): no Fig. 2 row at N = \(r[n3])")
+                #expect(Self.relative(r[c3], partner[c2]) <= Self.tolerance, "\(name) N = \(r[n3]) C_l1")
+                #expect(Self.relative(r[w3], partner[w2]) <= Self.tolerance, "\(name) N = \(r[n3]) W")
+                compared += 1
+            }
+        }
+        #expect(compared == 18)
+    }
+
+    /// Çakmak Sec. IV B 2 on the Haar-random ensemble (the one the data support): mean C_l1 below
+    /// the ground-state curve and growing more slowly; mean W a roughly constant fraction of the
+    /// ground-state W; the spread of C_l1 grows with N, that of W shrinks (from N = 3 on).
+    @Test func fig3RandomStateStatements() throws {
+        let f = try Self.read("cakmak-fig3-haar.csv")
+        let c = try f.column("mean_C_l1"), sc = try f.column("sd_C_l1"), w = try f.column("mean_W"), sw = try f.column("sd_W")
+        let gc = try f.column("ground_C_l1"), gw = try f.column("ground_W"), n = try f.column("N")
+        #expect(f.rows.count == 6)
+        for r in f.rows {
+            #expect(r[c] < r[gc], "N = \(r[n]): mean C_l1 not below the ground-state value")
+            #expect(r[w] / r[gw] > 0.5 && r[w] / r[gw] < 0.75, "N = \(r[n]): W/W_ground = \(r[w] / r[gw])")
+        }
+        for (a, b) in zip(f.rows, f.rows.dropFirst()) {
+            #expect(b[c] / a[c] < b[gc] / a[gc], "N = \(b[n]): mean C_l1 grows as fast as the ground-state curve")
+            #expect(b[sc] > a[sc], "N = \(b[n]): sd of C_l1 does not grow")
+            if a[n] >= 3 { #expect(b[sw] < a[sw], "N = \(b[n]): sd of W does not shrink") }
+        }
+    }
 }

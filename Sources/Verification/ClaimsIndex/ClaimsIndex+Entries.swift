@@ -196,6 +196,13 @@ extension ClaimsIndex {
               [.row("cakmak.fig2.caption"), .erratum("cakmak.fig2.caption")], .wrong, "β → 0 is meant (the data are the r → 1 limits)"),
             e("C39", "Fig. 3 caption", "caption", "random initial states \"in the high temperature limit, β → ∞\"", [.erratum("cakmak.fig2.caption")], .wrong),
             e("C40", "Appendix B, (B1)-(B5)", "equation", "the ergotropy derivation from the sorted spectra", [.proof("cakmak.appendixB")]),
+            e("C41", "Sec. IV B 2; Fig. 3(a)", "figure", "for random initial states the mean coherence grows more slowly than for ground states, the mean ergotropy scales similarly",
+              [.test("\(reproduction)/FigureConsistencyTests.fig3RandomStateStatements")], .ambiguous,
+              "the ensemble is not named: Haar-random pure states (supported, 4 of 4 statements; Reference/figures/cakmak-fig3-ensembles.md) vs Hilbert–Schmidt and diagonal states"),
+            e("C42", "Sec. IV B 2; Fig. 3(b)", "figure", "as N grows the spread of C_l1 grows while the spread of W shrinks",
+              [.test("\(reproduction)/FigureConsistencyTests.fig3RandomStateStatements")], .ambiguous, "holds for Haar-random pure states (supported); fails for Hilbert–Schmidt states"),
+            e("C43", "Sec. IV B 1; Figs. 2 and 3", "figure", "Fig. 3 compares with the ground-state curve of Fig. 2",
+              [.test("\(reproduction)/FigureConsistencyTests.cakmakFig3GroundColumnsAreFig2"), .row("cakmak.eq15"), .row("cakmak.eq16")]),
         ]
     }
 }
