@@ -149,6 +149,7 @@ extension ClaimsIndex {
             e("C08", "Sec. IV", "sentence", "a single qubit would end up in a Gibbs (passive) state", [.row("cakmak.eq14.r")]),
             e("C09", "Sec. IV A, Eq. (7)", "equation", "ρ_ss(β, c) = (1−c)|ψ−⟩⟨ψ−| + cZ₊⁻¹(e^{−2ωβ}|ψ1⟩⟨ψ1| + e^{−ωβ}|ψ+⟩⟨ψ+| + |ψ0⟩⟨ψ0|)",
               [.row("cakmak.eq7.z-plus"), .proof("cakmak.eq7")]),
+            e("C44", "Sec. IV A, after Eq. (7)", "sentence", "|ψ−⟩ is stationary: L(|ψ−⟩⟨ψ−|) = 0", [.claim("cakmak.psi-minus.stationary")]),
             e("C10", "Sec. IV A; Fig. 1", "figure", "C_l1 exceeds W at all temperatures, the two equal in the high-temperature limit",
               [.claim("cakmak.fig1.coherence-exceeds-ergotropy"), .test("\(reproduction)/FigureTests.cakmakFiguresAgreeWithClosedForms")]),
             e("C11", "Sec. IV A", "sentence", "the populations of Eq. (7) are not inverted, so all its ergotropy comes from coherences",

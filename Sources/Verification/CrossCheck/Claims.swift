@@ -332,6 +332,19 @@ public enum Claims {
             }
             return (!invertedSomewhere, text.joined(separator: "; ") + " (βω = 1): for small c the singly excited levels hold more population than the ground level, and the dephased state alone keeps ergotropy — part of W is population inversion, not coherence")
         }
+        add("cakmak.psi-minus.stationary", "Çakmak Sec. IV A: \"|ψ−⟩ is stationary throughout the dynamics such that L(|ψ−⟩⟨ψ−|) = 0\" (collective limit, with the dipole-dipole term)", expected: true) {
+            let s = 1 / 2.0.squareRoot()
+            let minus = try DensityMatrix.pure([Cx(0), Cx(s), Cx(-s), Cx(0)])
+            var worst = 0.0
+            var text: [String] = []
+            for (b, f) in [(1.0, 0.3), (0.1, 2.0)] {
+                let l = try CakmakModel.collective(qubits: 2, omega: 1, beta: b, gamma0: 1, f: f).lindbladian()
+                let out = try Superoperator.apply(l.matrix, to: minus).maxAbs
+                worst = Swift.max(worst, out)
+                text.append("βω = \(fmt(b)), f = \(fmt(f)): max|L(|ψ−⟩⟨ψ−|)| = \(String(format: "%.1e", out))")
+            }
+            return (worst < 1e-13, text.joined(separator: "; "))
+        }
         add("cakmak.fig1.coherence-exceeds-ergotropy", "Çakmak Fig. 1 and text: \"C_l1 is always larger than the W for all bath temperatures, with the exception of the high temperature limit\" (where W/ω = C_l1)", expected: true) {
             let h = try QubitRegister(count: 2).cakmakH0(omega: 1)
             var worst = -Double.infinity
