@@ -36,6 +36,7 @@ reproduce: build
 	$(SWIFT) run -c release qbattery prove
 	$(SWIFT) run -c release qbattery reproduce all
 	$(SWIFT) run -c release qbattery crosscheck --full
+	$(SWIFT) run -c release qbattery claims --check
 
 memcheck: deps
 	@./scripts/ensure-system-packages.sh --valgrind

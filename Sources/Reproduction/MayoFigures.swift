@@ -302,23 +302,33 @@ public enum MayoFigures {
         return [FigureFile(name: "mayo-fig4b.csv", contents: t.csv), FigureFile(name: "mayo-fig4b.svg", contents: fig.render())]
     }
 
-    static let fig5 = SingleItemFigure(id: "mayo-fig5", summary: "P/P0 and η/η0 vs dephasing p (both readings of Eq. 15)") { _, _ throws(ReproductionError) in
+    /// The dephasing moment drawn in the SVG (both are in the CSV): the kick at t_d closes the σ_x
+    /// segment, as every kick closes its own segment in the engine figures (`DephasingNoise`).
+    static let fig5Moment = DephasingMoment.beforeQuenchBack
+
+    static let fig5 = SingleItemFigure(id: "mayo-fig5", summary: "P/P0 and η/η0 vs dephasing p (both readings of Eq. 15, both moments of the kick at t_d)") { _, _ throws(ReproductionError) in
         var t = Table(title: "Mayo Fig. 5: double-quench power and efficiency relative to the constant protocol vs dephasing strength p",
                       source: source + ", Fig. 5, Eq. (15)",
-                      reading: [modelReading, "dephasing E acts after every interval of 0.05 (how often is not printed), in the eigenbasis of the current H_S(α)",
-                                "reading 'printed': E(ρ) = (1 − p/2)ρ + (p/2)ΣΠρΠ; reading 'full': (1 − p)ρ + pΣΠρΠ", "both caption readings of ε: 0.25 and 0.5"],
+                      reading: [modelReading,
+                                "dephasing E acts as a kick at every multiple of 0.05 (how often is not printed), in the eigenbasis of H_S(α) at that moment; exact propagation between kicks; T exact inside the crossing step (60 bisections), so p = 0 equals Fig. 4(b)",
+                                "moment of the kick at t_d = 2 (column moment): 0 = \(DephasingMoment.beforeQuenchBack.text); 1 = \(DephasingMoment.afterQuenchBack.text); the SVG draws moment \(fig5Moment.rawValue)",
+                                "reading 'printed': E(ρ) = (1 − p/2)ρ + (p/2)ΣΠρΠ; reading 'full': (1 − p)ρ + pΣΠρΠ", "both caption readings of ε: 0.25 and 0.5",
+                                "P0, η0: constant α = 0 protocol without dephasing (the kicks leave it unchanged: its state stays diagonal in the σ_z basis)"],
                       parameters: [("omega", "1.5"), ("beta", "1"), ("t_d", "2"), ("delta", "0.01"), ("step", "0.05")],
-                      columns: [Column("epsilon", "coupling"), Column("reading", "0 = as printed, 1 = full probability"), Column("p", "dephasing probability"),
-                                Column("P_ratio", "P/P0"), Column("eta_ratio", "η/η0")])
+                      columns: [Column("epsilon", "coupling"), Column("reading", "0 = as printed, 1 = full probability"),
+                                Column("moment", "kick at t_d: 0 = before the quench back (σ_x basis), 1 = after (σ_z basis)"),
+                                Column("p", "dephasing probability"), Column("P_ratio", "P/P0"), Column("eta_ratio", "η/η0")])
         for eps in epsilonReadings {
             let cc = try sim { () throws(SimulatorError) in try CoherentCharging(omega: omega4, beta: beta4, epsilon: eps.value) }
-            let c0 = try SingleBatteryCharging.charge(cc, td: nil, dephasing: try sim { () throws(SimulatorError) in try DephasingNoise(p: 0, reading: .asPrinted) })
+            let c0 = try SingleBatteryCharging.charge(cc, td: nil)
             for (ri, reading) in [DephasingReading.asPrinted, .fullProbability].enumerated() {
-                for j in 0...10 {
-                    let p = Double(j) / 10
-                    let noise = try sim { () throws(SimulatorError) in try DephasingNoise(p: p, reading: reading) }
-                    let dq = try SingleBatteryCharging.charge(cc, td: td4, dephasing: noise)
-                    t.rows.append([eps.value, Double(ri), p, dq.power / c0.power, dq.efficiency / c0.efficiency])
+                for moment in DephasingMoment.allCases {
+                    for j in 0...10 {
+                        let p = Double(j) / 10
+                        let noise = try sim { () throws(SimulatorError) in try DephasingNoise(p: p, reading: reading) }
+                        let dq = try DephasedCharging.charge(cc, td: td4, noise: noise, moment: moment)
+                        t.rows.append([eps.value, Double(ri), Double(moment.rawValue), p, dq.power / c0.power, dq.efficiency / c0.efficiency])
+                    }
                 }
             }
         }
@@ -326,15 +336,15 @@ public enum MayoFigures {
         for (i, eps) in epsilonReadings.enumerated() {
             var series: [Series] = []
             for (ri, name) in ["printed reading", "full-probability reading"].enumerated() {
-                let rows = t.rows.filter { $0[0] == eps.value && $0[1] == Double(ri) }
-                series.append(Series("P/P0, \(name)", x: rows.map { $0[2] }, y: rows.map { $0[3] }, color: Palette.color(ri), dash: "", marker: .circle, markerSize: 2.5))
-                series.append(Series("η/η0, \(name)", x: rows.map { $0[2] }, y: rows.map { $0[4] }, color: Palette.color(ri), dash: "6,4", marker: .square, markerSize: 2.5))
+                let rows = t.rows.filter { $0[0] == eps.value && $0[1] == Double(ri) && $0[2] == Double(fig5Moment.rawValue) }
+                series.append(Series("P/P0, \(name)", x: rows.map { $0[3] }, y: rows.map { $0[4] }, color: Palette.color(ri), dash: "", marker: .circle, markerSize: 2.5))
+                series.append(Series("η/η0, \(name)", x: rows.map { $0[3] }, y: rows.map { $0[5] }, color: Palette.color(ri), dash: "6,4", marker: .square, markerSize: 2.5))
             }
             series.append(Series("1 (constant protocol)", x: [0, 1], y: [1, 1], color: Palette.guide, dash: "2,3", lineWidth: 1))
             panels.append(Panel(title: "(\(i == 0 ? "a" : "b")) \(eps.text)", x: Axis("p"), y: Axis("ratio to constant protocol"), series: series, legend: .topRight))
         }
         let fig = SVGFigure(title: "Mayo Fig. 5 — double quench under dephasing (Eq. 15, both readings), ω = 1.5, β = 1, t_d = 2, δ = 0.01",
-                            panels: panels, notes: ["Dephasing applied every 0.05 time units in the instantaneous energy eigenbasis; the frequency is not printed and sets how fast the advantage decays."])
+                            panels: panels, notes: ["Dephasing kicks every 0.05 time units in the instantaneous energy eigenbasis (the kick at t_d before the quench back; the CSV has both moments); the frequency is not printed and sets how fast the advantage decays."])
         return [FigureFile(name: "mayo-fig5.csv", contents: t.csv), FigureFile(name: "mayo-fig5.svg", contents: fig.render())]
     }
 

@@ -356,7 +356,7 @@ public enum CrossCheck {
         var out = ["printed statements without a closed form, decided by the simulator:"]
         for c in claims {
             let verdict = c.holds ? "holds" : "contradicted"
-            out.append("\(c.ok ? (c.holds ? "PASS " : "XFAIL") : "FAIL ")  \(c.id): \(verdict) (recorded: \(c.expectedToHold ? "holds" : "contradicted"))")
+            out.append("\(c.ok ? (c.holds ? "PASS " : "XFAIL") : "FAIL ")  \(c.id): \(verdict) (recorded: \(c.expectedToHold ? "holds" : "contradicted"))" + String(format: " (%.2f s)", c.seconds))
             out.append("    \(c.statement)")
             out.append("    \(c.evidence)")
         }
