@@ -3,7 +3,7 @@ SWIFT ?= swift
 # The simulator runs on reference LAPACK/BLAS, single-threaded by construction; parallelism
 # comes from Swift over independent samples (OpenBLAS 0.3.21 over-reads: see CLAPACKE/shim.h).
 
-.PHONY: all deps build test examples docs reproduce memcheck bench clean
+.PHONY: all deps build test examples docs reproduce memcheck fuzz mutate bench clean
 
 all: build
 
@@ -41,6 +41,15 @@ reproduce: build
 memcheck: deps
 	@./scripts/ensure-system-packages.sh --valgrind
 	./scripts/memcheck.sh
+
+# Seeded fuzzing: 10^4 mutated proof files, corrupted shard files and reference tables, argument
+# vectors for every subcommand; 0 crashes, 0 hangs (limits stated in scripts/fuzz.sh).
+fuzz: deps
+	./scripts/fuzz.sh
+
+# Mutation testing (long; not part of `make test`): scripts/mutants.txt applied one at a time.
+mutate: deps
+	./scripts/mutate.py
 
 bench: deps
 	cd Benchmarks && $(SWIFT) run -c release bench-ratio

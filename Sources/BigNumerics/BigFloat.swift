@@ -11,6 +11,7 @@ import Glibc
 final class MPFRStorage: ManagedBuffer<__mpfr_struct, mp_limb_t> {
     @inlinable @inline(__always)
     static func make(precision: Int) -> MPFRStorage {
+        qb_mpfr_enroll_thread()    // this thread's MPFR caches are freed when it exits
         let limbs = (qb_mpfr_custom_get_size(precision) + MemoryLayout<mp_limb_t>.size - 1) / MemoryLayout<mp_limb_t>.size
         let buffer = MPFRStorage.create(minimumCapacity: limbs) { _ in __mpfr_struct() }
         let storage = unsafeDowncast(buffer, to: MPFRStorage.self)

@@ -9,6 +9,7 @@ final class MPFIBox: @unchecked Sendable {
 
     @usableFromInline
     init(precision: Int, _ fill: (UnsafeMutablePointer<__mpfi_struct>) -> Void) {
+        qb_mpfr_enroll_thread()    // this thread's MPFR caches are freed when it exits
         pointer = .allocate(capacity: 1)
         mpfi_init2(pointer, precision)
         fill(pointer)

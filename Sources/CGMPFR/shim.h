@@ -29,4 +29,22 @@ static inline mpfr_exp_t qb_mpfr_exp(const __mpfr_struct *x) { return x->_mpfr_e
 static inline int qb_mpfr_signbit(const __mpfr_struct *x) { return mpfr_signbit(x); }
 static inline int qb_mpfr_sgn(const __mpfr_struct *x) { return mpfr_sgn(x); }
 static inline const mp_limb_t *_Nonnull qb_mpfr_limbs(const __mpfr_struct *x) { return x->_mpfr_d; }
+// MPFR keeps per-thread caches (constants, Bernoulli numbers, a pool of mpz_t) in thread-local
+// storage and frees them only on request, from the thread that owns them. Threads of the
+// concurrency runtime come and go, so `mpfr_free_cache` on the main thread cannot reach theirs:
+// every thread that allocates an engine value enrolls once, and a pthread key destructor frees
+// that thread's caches when it exits. The fast path is one thread-local load. (Static state in
+// a header: each translation unit that uses it gets its own key, and freeing twice is harmless.)
+#include <pthread.h>
+static void qb_mpfr_free_thread_cache(void *unused) { (void)unused; mpfr_free_cache2(MPFR_FREE_LOCAL_CACHE); }
+static inline pthread_key_t *qb_mpfr_cache_key(void) { static pthread_key_t key; return &key; }
+static void qb_mpfr_cache_key_create(void) { (void)pthread_key_create(qb_mpfr_cache_key(), qb_mpfr_free_thread_cache); }
+static inline void qb_mpfr_enroll_thread(void) {
+    static _Thread_local int enrolled;
+    static pthread_once_t once = PTHREAD_ONCE_INIT;
+    if (__builtin_expect(enrolled, 1)) return;
+    enrolled = 1;
+    (void)pthread_once(&once, qb_mpfr_cache_key_create);
+    (void)pthread_setspecific(*qb_mpfr_cache_key(), (void *)1);
+}
 #endif

@@ -10,7 +10,8 @@ struct QBattery: ParsableCommand {
 
     /// Every command runs under a progress ticker (stderr, terminals only, after one second).
     /// While it can draw, the command's stdout is held back (OutputCapture) and written after the
-    /// ticker's line is erased, so output and ticker never share a line.
+    /// ticker's line is erased, so output and ticker never share a line. A malformed command line
+    /// (unknown option, missing or unparsable value) exits with 2 like every other bad input, not 64.
     static func main() {
         let label = "qbattery " + (CommandLine.arguments.dropFirst().first ?? "")
         let capture = Progress.stderrIsTerminal ? OutputCapture() : nil
@@ -23,6 +24,10 @@ struct QBattery: ParsableCommand {
         } catch {
             progress.finish()
             capture?.release()
+            if exitCode(for: error) == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(2)
+            }
             exit(withError: error)
         }
     }

@@ -192,7 +192,11 @@ public struct RandomStateFigure: FigureJob {
         let c = try config(s)
         var results: [Int: ChunkResult] = [:]
         for (k, p) in payloads {
-            guard let r = ChunkResult(payload: p) else { throw .badShardFile(path: id, reason: "bad payload of item \(k)") }
+            guard let r = ChunkResult(payload: p) else { throw .badPayload(figure: id, item: k, reason: "not a chunk result ('m' moments line, then 'p' scatter lines)") }
+            // The moments' count is the chunk's size (it also keeps the counts' sums from overflowing).
+            guard k >= 0, k < c.itemCount, r.moments.count == c.item(k).range.count else {
+                throw .badPayload(figure: id, item: k, reason: "\(r.moments.count) samples where the chunk has \(k >= 0 && k < c.itemCount ? c.item(k).range.count : 0)")
+            }
             results[k] = r
         }
         let series = try RandomStateStudy.reduce(c, results)

@@ -18,12 +18,20 @@ public struct FigureFile: Sendable, Equatable {
 }
 
 public struct ReproductionSettings: Sendable, Equatable {
+    /// Beyond this the item arithmetic of the study could overflow (and a run would take weeks).
+    public static let maxSamples = 1_000_000_000
+    /// Concurrent tasks; more would only queue.
+    public static let maxWorkers = 4096
     public var seed: UInt64
     public var samples: Int
     public var workers: Int
     public init(seed: UInt64 = 20_240_601, samples: Int = 100_000, workers: Int = ProcessInfo.processInfo.activeProcessorCount) throws(ReproductionError) {
-        if samples < 1 { throw .invalidParameter(name: "samples", value: "\(samples)", allowed: ">= 1") }
-        if workers < 1 { throw .invalidParameter(name: "workers", value: "\(workers)", allowed: ">= 1") }
+        if samples < 1 || samples > ReproductionSettings.maxSamples {
+            throw .invalidParameter(name: "samples", value: "\(samples)", allowed: "1 ... \(ReproductionSettings.maxSamples)")
+        }
+        if workers < 1 || workers > ReproductionSettings.maxWorkers {
+            throw .invalidParameter(name: "workers", value: "\(workers)", allowed: "1 ... \(ReproductionSettings.maxWorkers)")
+        }
         self.seed = seed
         self.samples = samples
         self.workers = workers
@@ -73,8 +81,8 @@ public struct SingleItemFigure: FigureJob {
         var i = 0
         while i < lines.count {
             let head = lines[i].split(separator: " ", maxSplits: 2)
-            guard head.count == 3, head[0] == "file", let n = Int(head[1]), i + 1 + n <= lines.count else {
-                throw .badShardFile(path: id, reason: "malformed file record at payload line \(i)")
+            guard head.count == 3, head[0] == "file", let n = Int(head[1]), n >= 0, n < lines.count - i else {
+                throw .badPayload(figure: id, item: 0, reason: "malformed file record at payload line \(i + 1)")
             }
             out.append(FigureFile(name: String(head[2]), contents: lines[(i + 1)..<(i + 1 + n)].joined(separator: "\n")))
             i += 1 + n
@@ -167,63 +175,92 @@ public enum Reproducer {
     }
 
     /// Merges shard files (path, contents) into the single-run files of each figure they cover.
+    /// Every refusal names the file and the line (`badShardFile`), or the figure and the items
+    /// that are missing or duplicated.
     public static func merge(_ shardFiles: [(path: String, contents: String)], jobs: [any FigureJob]? = nil) throws(ReproductionError) -> [FigureFile] {
-        struct Acc { var settings: ReproductionSettings; var total: Int; var payloads: [Int: [String]]; var duplicated: [Int] }
+        struct Acc {
+            var job: any FigureJob
+            var settings: ReproductionSettings
+            var total: Int
+            var payloads: [Int: [String]] = [:]
+            /// Where each item's record starts: file and 1-based line.
+            var origin: [Int: (path: String, line: Int)] = [:]
+            var duplicated: [Int] = []
+        }
+        let cat = jobs ?? catalogue
         var byFigure: [String: Acc] = [:]
         var order: [String] = []
         for (path, text) in shardFiles {
             let lines = text.components(separatedBy: "\n")
-            guard lines.count >= 7, lines[0] == magic else { throw .badShardFile(path: path, reason: "not a qbattery shard file") }
+            guard lines.count >= 7, lines[0] == magic else {
+                throw .badShardFile(path: path, reason: "line 1: not a qbattery shard file (expected '\(magic)' and a six-line header)")
+            }
             func value(_ i: Int, _ key: String) throws(ReproductionError) -> String {
-                guard lines[i].hasPrefix(key + " ") else { throw .badShardFile(path: path, reason: "expected '\(key)' on line \(i + 1)") }
+                guard lines[i].hasPrefix(key + " ") else { throw .badShardFile(path: path, reason: "line \(i + 1): expected '\(key) …'") }
                 return String(lines[i].dropFirst(key.count + 1))
             }
             let fig = try value(1, "figure")
-            guard let seed = UInt64(try value(2, "seed")), let samples = Int(try value(3, "samples")),
-                  let total = Int(try value(4, "items")) else { throw .badShardFile(path: path, reason: "bad header") }
-            let settings = try ReproductionSettings(seed: seed, samples: samples, workers: 1)
-            if var acc = byFigure[fig] {
-                if acc.settings.seed != seed || acc.settings.samples != samples || acc.total != total {
-                    throw .badShardFile(path: path, reason: "settings differ from other shards of \(fig)")
-                }
-                try parseItems(lines, from: 6, path: path, into: &acc.payloads, duplicated: &acc.duplicated)
-                byFigure[fig] = acc
-            } else {
-                var acc = Acc(settings: settings, total: total, payloads: [:], duplicated: [])
-                try parseItems(lines, from: 6, path: path, into: &acc.payloads, duplicated: &acc.duplicated)
-                byFigure[fig] = acc
-                order.append(fig)
+            guard let job = cat.first(where: { $0.id == fig }) else { throw .unknownFigure(fig, known: cat.map { $0.id }) }
+            guard let seed = UInt64(try value(2, "seed")) else { throw .badShardFile(path: path, reason: "line 3: the seed is not an integer 0 ... \(UInt64.max)") }
+            guard let samples = Int(try value(3, "samples")) else { throw .badShardFile(path: path, reason: "line 4: samples is not an integer") }
+            let settings: ReproductionSettings
+            do { settings = try ReproductionSettings(seed: seed, samples: samples, workers: 1) } catch {
+                throw .badShardFile(path: path, reason: "line 4: \(error)")
             }
+            guard let total = Int(try value(4, "items")) else { throw .badShardFile(path: path, reason: "line 5: items is not an integer") }
+            let expected = try job.itemCount(settings)
+            guard total == expected else {
+                throw .badShardFile(path: path, reason: "line 5: items \(total), but \(fig) has \(expected) items at these settings")
+            }
+            _ = try value(5, "shard")
+            var acc = byFigure[fig] ?? Acc(job: job, settings: settings, total: total)
+            if byFigure[fig] == nil {
+                order.append(fig)
+            } else if acc.settings.seed != seed || acc.settings.samples != samples {
+                throw .badShardFile(path: path, reason: "lines 3-4: settings differ from other shards of \(fig)")
+            }
+            try parseItems(lines, from: 6, path: path, into: &acc.payloads, origin: &acc.origin, total: total, duplicated: &acc.duplicated)
+            byFigure[fig] = acc
         }
         var files: [FigureFile] = []
-        let cat = jobs ?? catalogue
         for fig in order {
             guard let acc = byFigure[fig] else { continue }
-            guard let job = cat.first(where: { $0.id == fig }) else { throw .unknownFigure(fig, known: cat.map { $0.id }) }
             let missing = (0..<acc.total).filter { acc.payloads[$0] == nil }
             if !missing.isEmpty || !acc.duplicated.isEmpty {
                 throw .incompleteShards(figure: fig, missing: missing, duplicated: acc.duplicated)
             }
-            files += try job.finish(acc.payloads, acc.settings)
+            do {
+                files += try acc.job.finish(acc.payloads, acc.settings)
+            } catch let .badPayload(figure, item, reason) {
+                guard let at = acc.origin[item] else { throw .badPayload(figure: figure, item: item, reason: reason) }
+                throw .badShardFile(path: at.path, reason: "line \(at.line): item \(item) of \(figure): \(reason)")
+            }
         }
         return files
     }
 
     static func parseItems(_ lines: [String], from start: Int, path: String, into payloads: inout [Int: [String]],
-                           duplicated: inout [Int]) throws(ReproductionError) {
+                           origin: inout [Int: (path: String, line: Int)], total: Int, duplicated: inout [Int]) throws(ReproductionError) {
         var i = start
         while i < lines.count {
             let l = lines[i]
             if l == "end" { return }
             let f = l.split(separator: " ")
-            guard f.count == 3, f[0] == "item", let idx = Int(f[1]), let n = Int(f[2]), i + 1 + n <= lines.count else {
-                throw .badShardFile(path: path, reason: "malformed item record on line \(i + 1)")
+            guard f.count == 3, f[0] == "item", let idx = Int(f[1]), let n = Int(f[2]) else {
+                throw .badShardFile(path: path, reason: "line \(i + 1): malformed item record (expected 'item INDEX LINES')")
+            }
+            guard idx >= 0, idx < total else {
+                throw .badShardFile(path: path, reason: "line \(i + 1): item \(idx) outside 0 ... \(total - 1)")
+            }
+            guard n >= 0, n < lines.count - i else {
+                throw .badShardFile(path: path, reason: "line \(i + 1): item \(idx) claims \(n) payload lines; \(lines.count - i - 1) follow")
             }
             if payloads[idx] != nil { duplicated.append(idx) }
             payloads[idx] = Array(lines[(i + 1)..<(i + 1 + n)])
+            origin[idx] = (path, i + 1)
             i += 1 + n
         }
-        throw .badShardFile(path: path, reason: "truncated (no 'end' line)")
+        throw .badShardFile(path: path, reason: "line \(lines.count): truncated (no 'end' line)")
     }
 
     /// Runs an async body from synchronous code (the CLI's commands are synchronous).

@@ -11,6 +11,9 @@ public enum ReproductionError: Error, Sendable, Equatable, CustomStringConvertib
     case invalidParameter(name: String, value: String, allowed: String)
     /// A shard file that cannot be read or parsed, or shards that do not fit together.
     case badShardFile(path: String, reason: String)
+    /// A work item's payload that its figure cannot read (`merge` reports it as a `badShardFile`
+    /// at the line the item starts).
+    case badPayload(figure: String, item: Int, reason: String)
     /// Shards given to `merge` do not cover every work item exactly once.
     case incompleteShards(figure: String, missing: [Int], duplicated: [Int])
     /// Writing an output file failed.
@@ -28,6 +31,8 @@ public enum ReproductionError: Error, Sendable, Equatable, CustomStringConvertib
             return "invalid \(name) = \(value); allowed: \(allowed)"
         case let .badShardFile(path, reason):
             return "shard file \(path): \(reason)"
+        case let .badPayload(figure, item, reason):
+            return "\(figure), item \(item): \(reason)"
         case let .incompleteShards(figure, missing, duplicated):
             return "shards of \(figure) do not fit: missing items \(missing.prefix(10)), duplicated items \(duplicated.prefix(10))"
         case let .io(path, reason):

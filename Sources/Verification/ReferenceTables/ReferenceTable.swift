@@ -72,23 +72,49 @@ public enum ClosedFormReferenceTable {
     /// per difference (empty: clean).
     public static func check(root: URL) throws -> [String] {
         let url = root.appendingPathComponent(relativePath)
-        guard let data = FileManager.default.contents(atPath: url.path), let text = String(data: data, encoding: .utf8) else {
+        guard let data = FileManager.default.contents(atPath: url.path) else {
             return ["missing \(relativePath): run `qbattery reference` to create it"]
         }
-        let stored = text.split(separator: "\n", omittingEmptySubsequences: true).map(String.init).filter { !$0.hasPrefix("#") }
-        let fresh = try rows().map(\.line)
+        guard let text = String(data: data, encoding: .utf8) else {
+            return ["\(relativePath): not UTF-8 text; regenerate it with `qbattery reference`"]
+        }
+        return check(text: text, fresh: try rows())
+    }
+
+    /// Compares a table's text with freshly computed rows. Every message names the line of the
+    /// file it is about (`line 12: …`) or the row that is missing; any change to the text gives
+    /// at least one message.
+    public static func check(text: String, fresh: [Row]) -> [String] {
+        var stored: [(line: Int, text: String)] = []
+        for (i, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+        where !line.isEmpty && !line.hasPrefix("#") {
+            stored.append((i + 1, String(line)))
+        }
+        let freshLines = fresh.map(\.line)
         var problems: [String] = []
-        let storedByKey = Dictionary(stored.map { (key(of: $0), $0) }, uniquingKeysWith: { a, _ in a })
-        let freshKeys = Set(fresh.map(key(of:)))
-        for line in fresh {
+        var storedByKey: [String: (line: Int, text: String)] = [:]
+        for row in stored {
+            if let first = storedByKey[key(of: row.text)] {
+                problems.append("line \(row.line): duplicate of the row on line \(first.line): \(key(of: row.text))")
+            } else {
+                storedByKey[key(of: row.text)] = row
+            }
+        }
+        let freshKeys = Set(freshLines.map(key(of:)))
+        for line in freshLines {
             let k = key(of: line)
             guard let old = storedByKey[k] else { problems.append("row missing from the file: \(k)"); continue }
-            if old != line { problems.append("row drifted: \(k)\n  stored:     \(old)\n  recomputed: \(line)") }
+            if old.text != line { problems.append("line \(old.line): row drifted: \(k)\n  stored:     \(old.text)\n  recomputed: \(line)") }
         }
-        for line in stored where !freshKeys.contains(key(of: line)) {
-            problems.append("row no longer produced: \(key(of: line))")
+        for row in stored where !freshKeys.contains(key(of: row.text)) {
+            problems.append("line \(row.line): row no longer produced: \(key(of: row.text))")
         }
-        if try problems.isEmpty && render(rows()) != text { problems.append("\(relativePath) differs in layout (header or order); regenerate it") }
+        if problems.isEmpty && render(fresh) != text {
+            let expected = render(fresh).split(separator: "\n", omittingEmptySubsequences: false)
+            let actual = text.split(separator: "\n", omittingEmptySubsequences: false)
+            let first = zip(expected, actual).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(expected.count, actual.count)
+            problems.append("line \(first + 1): \(relativePath) differs in layout (header, comments, order or blank lines); regenerate it")
+        }
         return problems
     }
 
