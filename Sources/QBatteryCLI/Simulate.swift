@@ -414,7 +414,11 @@ struct Simulate: ParsableCommand {
             }
         }
         do { try DensityMatrix.validate(rho, parameter: "initial state") } catch {
-            throw SimulateError.badInitialState(text, reason: error.description, allowed: stateAllowed)
+            switch error {   // what is wrong with the state; anything else (LAPACK missing) is not about it
+            case .notHermitian, .notPositive, .notNormalised, .dimensionMismatch:
+                throw SimulateError.badInitialState(text, reason: error.description, allowed: stateAllowed)
+            default: throw error
+            }
         }
         return rho
     }

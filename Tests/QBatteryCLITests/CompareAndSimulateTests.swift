@@ -148,6 +148,31 @@ struct CompareAndSimulateTests {
         #expect(r.stdout.isEmpty)
     }
 
+    @Test("a LAPACK other than the reference one, loaded first under the same soname, is refused with a typed error")
+    func shadowedLAPACKIsRefused() throws {
+        // A copy of the reference library at another path, preloaded: LAPACKE would bind to it.
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("qbattery-lapack-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let impostor = dir.appendingPathComponent("liblapack.so.3")
+        let reference = URL(fileURLWithPath: "/usr/lib").appendingPathComponent(Self.multiarch).appendingPathComponent("lapack/liblapack.so.3")
+        try FileManager.default.copyItem(at: reference.resolvingSymlinksInPath(), to: impostor)
+        let r = try CLI.run(["simulate", "cakmak", "ergotropy", "N=2", "beta=1"], environment: ["LD_PRELOAD": impostor.path])
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("reference LAPACK/BLAS unavailable: \(impostor.path)"), "\(r.stderr)")
+        #expect(r.stdout.isEmpty)
+        // Without the impostor the same command works.
+        #expect(try CLI.run(["simulate", "cakmak", "ergotropy", "N=2", "beta=1"]).status == 0)
+    }
+
+    static var multiarch: String {
+        #if arch(arm64)
+        "aarch64-linux-gnu"
+        #else
+        "x86_64-linux-gnu"
+        #endif
+    }
+
     @Test("a command that runs over a second shows progress on a terminal and nothing in a pipe")
     func progressOnlyOnATerminal() throws {
         // In a pipe (this process's pipes): stderr stays empty.
