@@ -26,7 +26,7 @@ examples: deps
 # DocC archives of the documented modules, in .build/plugins/Swift-DocC/outputs/.
 DOC_TARGETS = BigNumerics ClosedForms Simulator Verification ProofChecking
 docs: deps
-	$(SWIFT) package generate-documentation $(addprefix --target ,$(DOC_TARGETS))
+	$(SWIFT) package generate-documentation --warnings-as-errors $(addprefix --target ,$(DOC_TARGETS))
 	@ls -d .build/plugins/Swift-DocC/outputs/*.doccarchive
 
 reproduce: build

@@ -67,7 +67,7 @@ struct Simulate: ParsableCommand {
             Models and quantities:
             \(Self.models.map { m in "  \(m.name): \(m.summary)\n" + m.quantities.map { "    \($0.name) (\($0.takes.joined(separator: ", "))): \($0.summary)" }.joined(separator: "\n") }.joined(separator: "\n"))
             Parameters are name=value with exact values (0.1, 3/7); defaults: \(Self.models.flatMap { m in m.parameters.compactMap { p in p.defaultText.map { "\(m.name) \(p.name)=\($0)" } } }.joined(separator: ", ")).
-            Initial states (--initial, Çakmak model): \(Self.namedStates.joined(separator: ", ")), or a matrix in
+            Initial states (--initial, steady states): \(Self.namedStates.joined(separator: ", ")), or a matrix in
             the simulator's basis (bit 1 = excited, qubit 1 the most significant bit), rows separated by ';',
             entries by ',', complex entries as a+bi, e.g. "1/2,1/2;1/2,1/2".
             Bad input (unknown model, quantity or parameter, a value out of range, an initial state
@@ -83,7 +83,7 @@ struct Simulate: ParsableCommand {
     @Argument(help: "Parameters as name=value.")
     var assignments: [String] = []
 
-    @Option(name: .long, help: "Initial state of the Çakmak model (default ground).")
+    @Option(name: .long, help: "Initial state for steady states (Çakmak default ground, Mayo default thermal).")
     var initial: String?
 
     @Option(name: .long, help: "Basis of the l1-coherence: computational (default), hadamard, energy.")
@@ -92,7 +92,7 @@ struct Simulate: ParsableCommand {
     @Flag(name: .long, help: "Print JSON instead of text.")
     var json = false
 
-    static let namedStates = ["ground", "excited", "mixed", "plus", "psi-minus"]
+    static let namedStates = ["ground", "excited", "mixed", "plus", "psi-minus", "thermal"]
     static let bases = ["computational", "hadamard", "energy"]
 
     static func positive(_ name: String, _ meaning: String, default d: String? = nil) -> SimParameter {
@@ -130,15 +130,17 @@ struct Simulate: ParsableCommand {
                      summary: "N batteries, each with its own bath qubit per collision (Mayo Eq. 4, Born limit), from the thermal state",
                      parameters: [integer("N", "batteries", 1...6, default: "2")] + mayoCommon,
                      quantities: [("energy", "E(t) = tr[H_S ρ(t)]", ["N", "beta", "omega", "epsilon", "t"]),
-                                  ("charging-time", "first T with E(T) = E_full(1 − δ)", ["N", "beta", "omega", "epsilon", "delta"])],
-                     takesInitialState: [], takesBasis: []),
+                                  ("charging-time", "first T with E(T) = E_full(1 − δ)", ["N", "beta", "omega", "epsilon", "delta"]),
+                                  ("steady-state", "the asymptotic state of the Born generator from the initial state (default thermal; N ≤ 4)", ["N", "beta", "omega", "epsilon"])],
+                     takesInitialState: ["steady-state"], takesBasis: ["steady-state"]),
             SimModel(name: "mayo-collective",
                      summary: "N batteries exchanging with one collective bath (Mayo Eq. 5; V_#^(N) in the one-to-one pairing reading), from the thermal state",
                      parameters: [integer("N", "batteries", 2...6, default: "2")] + mayoCommon,
                      quantities: [("energy", "E(t) = tr[H_S ρ(t)]", ["N", "beta", "omega", "epsilon", "t"]),
                                   ("charging-time", "first T with E(T) = E_full(1 − δ)", ["N", "beta", "omega", "epsilon", "delta"]),
-                                  ("gamma", "collective advantage Γ(N, β, δ) = T_∥/T_# of the charging times", ["N", "beta", "omega", "epsilon", "delta"])],
-                     takesInitialState: [], takesBasis: []),
+                                  ("gamma", "collective advantage Γ(N, β, δ) = T_∥/T_# of the charging times", ["N", "beta", "omega", "epsilon", "delta"]),
+                                  ("steady-state", "the asymptotic state of the Born generator from the initial state (default thermal; N ≤ 4); V_# conserves more than the trace, so it is not unique", ["N", "beta", "omega", "epsilon"])],
+                     takesInitialState: ["steady-state"], takesBasis: ["steady-state"]),
             SimModel(name: "mayo-engine",
                      summary: "the five-stroke engine of Mayo Sec. III B with the double-quench cold stroke, limit cycle",
                      parameters: [nonNegative("beta_c", "cold bath inverse temperature"), positive("omega_c", "cold gap"),
@@ -244,7 +246,7 @@ struct Simulate: ParsableCommand {
             let n = Int(v("N"))
             let model = try CakmakModel.collective(qubits: n, omega: v("omega"), beta: v("beta"), gamma0: v("gamma0"), f: v("f"))
             let name = initial ?? "ground"
-            let rho0 = try initialState(name, qubits: n)
+            let rho0 = try initialState(name, qubits: n, hamiltonian: try model.h0(), beta: v("beta"))
             out.initialState = name
             let rho: CMatrix, nullity: Int
             if n <= 3 {
@@ -279,7 +281,16 @@ struct Simulate: ParsableCommand {
                          : try Mayo.nBatteriesCollectivePaired(n: n, omega: w, beta: b, epsilon: e)
             }
             let parallel = m.name == "mayo-parallel"
+            if quantity == "steady-state" && n > 4 {
+                throw SimulateError.badValue(name: "N", value: "\(n)", allowed: "integer N ≤ 4 for steady-state (dense Liouvillian of dimension 4^N)")
+            }
             let model = try build(parallel)
+            if quantity == "steady-state" {
+                try steadyState(&out, model: model, qubits: n, beta: b, initial: initial ?? "thermal", basis: basis ?? "computational")
+                out.notes.append(parallel ? "Born (Δt → 0) limit of the collision model of Eq. (4)"
+                                          : "Born (Δt → 0) limit; V_#^(N) in the one-to-one pairing reading (each configuration exchanges with its complement)")
+                return out
+            }
             let rho0 = try DensityMatrix.gibbs(model.systemHamiltonian, beta: b)
             let dyn = try Charging.LinearEnergyDynamics.populations(model, initial: rho0)
             out.initialState = "thermal state of H_S at the bath temperature (empty battery)"
@@ -327,6 +338,23 @@ struct Simulate: ParsableCommand {
         return out
     }
 
+    /// The asymptotic state of the model's Born generator from an initial state, with the kernel's dimension.
+    static func steadyState(_ out: inout SimulationOutput, model: CollisionModel, qubits n: Int, beta: Double,
+                            initial: String, basis: String) throws {
+        let h = model.systemHamiltonian
+        let rho0 = try initialState(initial, qubits: n, hamiltonian: h, beta: beta)
+        let analysis = try SteadyState.analyse(try model.bornGenerator())
+        let rho = try analysis.steadyState(from: rho0)
+        let coherence = try Measures.l1Coherence(rho, basis: try coherenceBasis(basis, qubits: n, hamiltonian: h))
+        out.initialState = initial
+        out.basis = basis
+        out.results = [NamedValue(name: "energy", value: try Measures.energy(rho, h)), NamedValue(name: "ergotropy", value: try Measures.ergotropy(rho, h)),
+                       NamedValue(name: "coherence", value: coherence), NamedValue(name: "nullity", value: Double(analysis.nullity))]
+        out.state = (0..<rho.rows).map { i in (0..<rho.cols).map { j in [rho[i, j].real, rho[i, j].imaginary] } }
+        out.notes.append(analysis.nullity == 1 ? "the steady state is unique (kernel of L has dimension 1)"
+                         : "the steady state is not unique: the kernel of L has dimension \(analysis.nullity), so it depends on the initial state (spectral projection of ρ0 onto ker L)")
+    }
+
     static func chargingTime(_ model: CollisionModel, _ dyn: Charging.LinearEnergyDynamics, n: Int, omega: Double, delta: Double) throws -> Charging.Result {
         let rates = try LinearAlgebra.eigenvalues(try model.bornPopulationGenerator().rates).map { -$0.real }
         let scale = rates.map { Swift.abs($0) }.max() ?? 1
@@ -353,12 +381,14 @@ struct Simulate: ParsableCommand {
         }
     }
 
-    static let stateAllowed = "ground, excited, mixed, plus, psi-minus (N = 2), or a 2^N × 2^N density matrix (Hermitian, positive semidefinite, trace 1) as rows 'a,b;c,d'"
+    static let stateAllowed = "ground, excited, mixed, plus, psi-minus (N = 2), thermal, or a 2^N × 2^N density matrix (Hermitian, positive semidefinite, trace 1) as rows 'a,b;c,d'"
 
-    static func initialState(_ text: String, qubits n: Int) throws -> CMatrix {
+    /// A named or literal initial state; `thermal` is the Gibbs state of `hamiltonian` at `beta`.
+    static func initialState(_ text: String, qubits n: Int, hamiltonian h: CMatrix, beta: Double) throws -> CMatrix {
         let d = 1 << n
         var rho = CMatrix(rows: d, cols: d)
         switch text {
+        case "thermal": rho = try DensityMatrix.gibbs(h, beta: beta)
         case "ground": rho[0, 0] = Cx(1)
         case "excited": rho[d - 1, d - 1] = Cx(1)
         case "mixed": for i in 0..<d { rho[i, i] = Cx(1 / Double(d)) }
@@ -384,7 +414,11 @@ struct Simulate: ParsableCommand {
             }
         }
         do { try DensityMatrix.validate(rho, parameter: "initial state") } catch {
-            throw SimulateError.badInitialState(text, reason: error.description, allowed: stateAllowed)
+            switch error {   // what is wrong with the state; anything else (LAPACK missing) is not about it
+            case .notHermitian, .notPositive, .notNormalised, .dimensionMismatch:
+                throw SimulateError.badInitialState(text, reason: error.description, allowed: stateAllowed)
+            default: throw error
+            }
         }
         return rho
     }

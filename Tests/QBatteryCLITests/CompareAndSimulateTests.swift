@@ -75,6 +75,27 @@ struct CompareAndSimulateTests {
         #expect((doc["notes"] as? [String])?.first?.contains("unique") == true)
     }
 
+    @Test("simulate mayo steady-state: unique for parallel batteries, not for V_# (nullity 2): it depends on the initial state")
+    func mayoSteadyStates() throws {
+        func run(_ model: String, _ initial: String) throws -> (nullity: Double, state: [[[Double]]]) {
+            let r = try CLI.run(["simulate", model, "steady-state", "N=2", "beta=1", "--initial", initial, "--json"])
+            #expect(r.status == 0, "\(r.stderr)")
+            let doc = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+            let results = try #require(doc["results"] as? [[String: Any]])
+            let nullity = try #require(results.first { $0["name"] as? String == "nullity" }?["value"] as? Double)
+            return (nullity, try #require(doc["state"] as? [[[Double]]]))
+        }
+        func distance(_ a: [[[Double]]], _ b: [[[Double]]]) -> Double {
+            zip(a.joined(), b.joined()).map { Swift.abs($0[0] - $1[0]) + Swift.abs($0[1] - $1[1]) }.max() ?? .infinity
+        }
+        let p1 = try run("mayo-parallel", "ground"), p2 = try run("mayo-parallel", "excited")
+        #expect(p1.nullity == 1 && distance(p1.state, p2.state) < 1e-10)
+        let c1 = try run("mayo-collective", "ground"), c2 = try run("mayo-collective", "psi-minus")
+        #expect(c1.nullity == 2 && distance(c1.state, c2.state) > 1e-3)
+        let big = try CLI.run(["simulate", "mayo-collective", "steady-state", "N=5", "beta=1"])
+        #expect(big.status == 2 && big.stderr.contains("N ≤ 4 for steady-state"))
+    }
+
     @Test("simulate mayo: Γ(N, β, δ) is the closed form's; E(t) relaxes from the thermal value")
     func mayoCollisionModels() throws {
         let g = try CLI.run(["simulate", "mayo-collective", "gamma", "N=3", "beta=5", "delta=1/100"])
@@ -125,6 +146,31 @@ struct CompareAndSimulateTests {
         #expect(r.status == 2)
         #expect(r.stderr.contains(message), "\(r.stderr)")
         #expect(r.stdout.isEmpty)
+    }
+
+    @Test("a LAPACK other than the reference one, loaded first under the same soname, is refused with a typed error")
+    func shadowedLAPACKIsRefused() throws {
+        // A copy of the reference library at another path, preloaded: LAPACKE would bind to it.
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("qbattery-lapack-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let impostor = dir.appendingPathComponent("liblapack.so.3")
+        let reference = URL(fileURLWithPath: "/usr/lib").appendingPathComponent(Self.multiarch).appendingPathComponent("lapack/liblapack.so.3")
+        try FileManager.default.copyItem(at: reference.resolvingSymlinksInPath(), to: impostor)
+        let r = try CLI.run(["simulate", "cakmak", "ergotropy", "N=2", "beta=1"], environment: ["LD_PRELOAD": impostor.path])
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("reference LAPACK/BLAS unavailable: \(impostor.path)"), "\(r.stderr)")
+        #expect(r.stdout.isEmpty)
+        // Without the impostor the same command works.
+        #expect(try CLI.run(["simulate", "cakmak", "ergotropy", "N=2", "beta=1"]).status == 0)
+    }
+
+    static var multiarch: String {
+        #if arch(arm64)
+        "aarch64-linux-gnu"
+        #else
+        "x86_64-linux-gnu"
+        #endif
     }
 
     @Test("a command that runs over a second shows progress on a terminal and nothing in a pipe")

@@ -76,4 +76,15 @@ struct PointComparisonTests {
             try PointComparison.compare(formulaID: "cakmak.eq16", parameters: ["N": "12", "r": "1/2"])
         }
     }
+
+    @Test("every routed formula, at its first table point given as a user would, behaves as the table says")
+    func everyFormulaAtItsFirstPoint() throws {
+        for id in PointComparison.formulaIDs {
+            let template = try #require(CrossCheck.fullTable.first { $0.formulaID == id })
+            let given = Dictionary(uniqueKeysWithValues: template.parameters.map { ($0.name.rawValue, $0.value) })
+            let row = try PointComparison.compare(formulaID: id, parameters: given)
+            #expect(!row.outcome.isFailure, "\(id) \(row.parameters): \(row.outcome.rawValue) — \(row.toleranceReason)")
+            #expect(PointComparison.agrees(row) == (template.expectation == .agrees), "\(id)")
+        }
+    }
 }
