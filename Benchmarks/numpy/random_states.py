@@ -1,14 +1,18 @@
 #!/usr/bin/env python3
 """Plain NumPy implementation of the random-state map of Cakmak Fig. 3 (the speed baseline).
 
-Same algorithm as Sources/Reproduction (CollectiveSteadyState.swift): the steady state of the
-collective Lindbladian is rho_ss = (+)_j M_j (x) tau_j in the coupled basis, M_j = tr_spin of the
-(j, j) block of rho0, tau_j = 1/(2j+1) in the high-temperature limit (beta -> 0). Per Haar sample:
-coupled coordinates by excitation level, M_j, eigvalsh(M_j), the spectrum of rho_ss, the ergotropy
-against the sorted energies of H0 = omega * (number of excitations), and the l1-coherence in the
-computational basis level by level, rho_k = U_k B_k U_k^T.
+Same algorithm as Sources/Simulator/Collective and Sources/Reproduction/RandomEnsembles.swift: the
+steady state of the collective Lindbladian is rho_ss = (+)_j M_j (x) tau_j in the coupled basis,
+M_j = tr_spin of the (j, j) block of rho0, tau_j = 1/(2j+1) in the high-temperature limit
+(beta -> 0). Per sample, the M_j of the ensemble:
+  haar: coupled coordinates of psi by excitation level, M_j = C_j C_j^dagger;
+  hs:   Bartlett factors of complex Wishart W_{d_j}(2^N (2j+1)), M_j = L_j L_j^dagger / sum of traces;
+  diag: flat Dirichlet populations p, M_j = sum_k U_kj^T diag(p_k) U_kj;
+then eigvalsh(M_j), the spectrum of rho_ss, the ergotropy against the sorted energies of
+H0 = omega * (number of excitations), and the l1-coherence in the computational basis level by
+level, rho_k = U_k B_k U_k^T.
 
-Usage: random_states.py [--qubits N] [--samples K] [--seed S] [--beta B]
+Usage: random_states.py [--qubits N] [--samples K] [--seed S] [--beta B] [--ensemble haar|hs|diag]
 Prints one line: N, samples, wall and CPU seconds, CPU microseconds per sample (us_per_sample), mean/sd of C_l1 and W.
 """
 import argparse
@@ -73,7 +77,7 @@ def coupled_basis(n):
     return levels, sectors, U, slots
 
 
-def study(n, samples, seed, beta=0.0, omega=1.0):
+def study(n, samples, seed, beta=0.0, omega=1.0, ensemble="haar"):
     levels, sectors, U, slots = coupled_basis(n)
     r = math.exp(-beta * omega)
     tau = []
@@ -87,17 +91,36 @@ def study(n, samples, seed, beta=0.0, omega=1.0):
     t0 = time.perf_counter()
     c0 = time.process_time()
     for t in range(samples):
-        psi = rng.standard_normal(1 << n) + 1j * rng.standard_normal(1 << n)
-        psi /= np.linalg.norm(psi)
-        c = [U[k].T @ psi[levels[k]] for k in range(n + 1)]
-        M = []
-        for s, (two_j, mult, low) in enumerate(sectors):
-            Cs = np.empty((mult, two_j + 1), complex)
-            for i in range(two_j + 1):
-                k = low + i
-                off = dict(slots[k])[s]
-                Cs[:, i] = c[k][off:off + mult]
-            M.append(Cs @ Cs.conj().T)
+        if ensemble == "haar":
+            psi = rng.standard_normal(1 << n) + 1j * rng.standard_normal(1 << n)
+            psi /= np.linalg.norm(psi)
+            c = [U[k].T @ psi[levels[k]] for k in range(n + 1)]
+            M = []
+            for s, (two_j, mult, low) in enumerate(sectors):
+                Cs = np.empty((mult, two_j + 1), complex)
+                for i in range(two_j + 1):
+                    k = low + i
+                    off = dict(slots[k])[s]
+                    Cs[:, i] = c[k][off:off + mult]
+                M.append(Cs @ Cs.conj().T)
+        elif ensemble == "hs":
+            M = []
+            for two_j, mult, low in sectors:
+                dof = (1 << n) * (two_j + 1)
+                L = np.tril(rng.standard_normal((mult, mult)) + 1j * rng.standard_normal((mult, mult)), -1)
+                L[np.diag_indices(mult)] = np.sqrt(2 * rng.standard_gamma(dof - np.arange(mult)))
+                M.append(L @ L.conj().T)
+            total = sum(np.trace(m).real for m in M)
+            M = [m / total for m in M]
+        else:
+            p = rng.standard_exponential(1 << n)
+            p /= p.sum()
+            M = [np.zeros((mult, mult)) for _, mult, _ in sectors]
+            for k in range(n + 1):
+                Up = U[k] * p[levels[k]][:, None]
+                for s, off in slots[k]:
+                    mult = sectors[s][1]
+                    M[s] += U[k][:, off:off + mult].T @ Up[:, off:off + mult]
         spec = np.concatenate([np.outer(np.linalg.eigvalsh(M[s]), tau[s]).ravel() for s in range(len(sectors))])
         energy = omega * sum(np.trace(M[s]).real * (tau[s] @ (sectors[s][2] + np.arange(sectors[s][0] + 1)))
                              for s in range(len(sectors)))
@@ -123,9 +146,10 @@ def main():
     ap.add_argument("--samples", type=int, default=2000)
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--beta", type=float, default=0.0)
+    ap.add_argument("--ensemble", choices=["haar", "hs", "diag"], default="haar")
     a = ap.parse_args()
-    dt, dc, C, W = study(a.qubits, a.samples, a.seed, a.beta)
-    print(f"numpy N={a.qubits} samples={a.samples} wall_seconds={dt:.4f} cpu_seconds={dc:.4f} "
+    dt, dc, C, W = study(a.qubits, a.samples, a.seed, a.beta, ensemble=a.ensemble)
+    print(f"numpy {a.ensemble} N={a.qubits} samples={a.samples} wall_seconds={dt:.4f} cpu_seconds={dc:.4f} "
           f"us_per_sample={1e6 * dc / a.samples:.2f} wall_us_per_sample={1e6 * dt / a.samples:.2f} "
           f"meanC={C.mean():.6f} sdC={C.std(ddof=1):.6f} meanW={W.mean():.6f} sdW={W.std(ddof=1):.6f}")
 

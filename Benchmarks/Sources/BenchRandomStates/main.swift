@@ -5,6 +5,7 @@
 //   3. the full Fig. 3 study: 10⁵ samples for each N = 2 … 7 and each ensemble, all workers, wall time.
 // Usage: bench-random-states [--samples K] [--numpy-samples K] [--workers W] [--rounds R] [--swift-only]
 //        bench-random-states profile ENSEMBLE N COUNT   (samples only: for callgrind instruction counts)
+//        bench-random-states study ENSEMBLE|all [--workers W]   (one full study, for `time`)
 import Foundation
 import Reproduction
 
@@ -28,7 +29,7 @@ func swiftPerSample(_ e: RandomEnsemble, _ n: Int, _ count: Int) throws -> (micr
     var m = Moments()
     let t0 = now(), c0 = threadCPU()
     for i in 0..<count {
-        let o = sampler.sample(ensemble: e, seed: 7, index: i)
+        let o = try sampler.sample(ensemble: e, seed: 7, index: i)
         m.add(o.coherence, o.ergotropy)
     }
     let dt = now() - t0, dc = threadCPU() - c0
@@ -76,6 +77,13 @@ let args = CommandLine.arguments
 if args.count >= 5, args[1] == "profile", let e = RandomEnsemble(rawValue: args[2]), let n = Int(args[3]), let count = Int(args[4]) {
     let s = try swiftPerSample(e, n, count)
     print(String(format: "%@ N=%d: %d samples, <C>=%.6f <W>=%.6f", e.rawValue, n, count, s.meanC, s.meanW))
+    exit(0)
+}
+
+if args.count >= 3, args[1] == "study" {
+    let es = args[2] == "all" ? RandomEnsemble.allCases : [RandomEnsemble(rawValue: args[2])].compactMap { $0 }
+    let wall = try await study(es, workers: argument("--workers", 2), print: true)
+    print(String(format: "study %@: %.3f s wall", args[2], wall))
     exit(0)
 }
 

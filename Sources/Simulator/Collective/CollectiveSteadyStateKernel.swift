@@ -46,15 +46,19 @@ public final class CollectiveSteadyStateKernel {
     let zA: UnsafeMutablePointer<Double>
     let eig: UnsafeMutablePointer<Double>
     let tRe: UnsafeMutablePointer<Double>, tIm: UnsafeMutablePointer<Double>
-    let aRe: UnsafeMutablePointer<Double>, aIm: UnsafeMutablePointer<Double>
     let sPlus: UnsafeMutablePointer<Double>, sMinus: UnsafeMutablePointer<Double>
     let entries: UnsafeMutablePointer<(Double, Int)>
     var entryCount = 0
 
-    enum Loaded { case none, general, pure, factored }
+    enum Loaded { case none, general, real, pure, factored }
     var loaded = Loaded.none
-    // U_k and U_kᵀ, flattened
+    // U_k and U_kᵀ, flattened; U_kᵀ again with rows padded to nk + 8 zeros (whole SIMD tiles)
     let uFlat: UnsafeMutablePointer<Double>, utFlat: UnsafeMutablePointer<Double>
+    let utPad: UnsafeMutablePointer<Double>, padOff: UnsafeMutablePointer<Int>
+    // diagonal ρ0: per sector, the states it sees and u uᵀ (u = the state's row of U_k in the
+    // sector's columns), so M_j = Σ_x p_x u_x u_xᵀ is one streaming pass
+    let dgStart: UnsafeMutablePointer<Int>, dgState: UnsafeMutablePointer<Int>
+    let dgK: UnsafeMutablePointer<Double>, dgKOff: UnsafeMutablePointer<Int>, dgStride: UnsafeMutablePointer<Int>
 
     public init(map: CollectiveSteadyStateMap) {
         self.map = map
@@ -119,17 +123,49 @@ public final class CollectiveSteadyStateKernel {
         let maxRank = maxLevel + b.sectors.reduce(0) { $0 + $1.size } + 4
         let maxLd = maxLevel + 8
         tRe = .allocate(capacity: maxLd * maxRank); tIm = .allocate(capacity: maxLd * maxRank)
-        aRe = .allocate(capacity: maxLevel); aIm = .allocate(capacity: maxLevel)
         sPlus = .allocate(capacity: maxLd * maxRank); sMinus = .allocate(capacity: maxLd * maxRank)
         entries = .allocate(capacity: dim + 1)
         uFlat = doubles(b.u.flatMap { $0 }); utFlat = doubles(b.ut.flatMap { $0 })
+        var pad: [Double] = [], po: [Int] = []
+        for k in 0...n {
+            let nk = sz[k]
+            po.append(pad.count)
+            for c in 0..<nk {
+                for x in 0..<nk { pad.append(b.ut[k][c * nk + x]) }
+                pad.append(contentsOf: repeatElement(0, count: 8))
+            }
+        }
+        utPad = doubles(pad); padOff = ints(po)
+        var dStart: [Int] = [], dState: [Int] = [], dK: [Double] = [], dKOff: [Int] = [], dStride: [Int] = []
+        for (si, sec) in b.sectors.enumerated() {
+            let d = sec.multiplicity
+            var rows: [[Double]] = []  // per state: u (the state's row of U_k in the sector's columns)
+            dStart.append(dState.count); dKOff.append(dK.count)
+            for k in sec.lowestLevel...sec.highestLevel {
+                let nk = sz[k]
+                guard let o = b.slots[k].first(where: { $0.sector == si })?.offset else { continue }
+                for row in 0..<nk {
+                    dState.append(b.levelStates[k][row])
+                    rows.append((0..<d).map { b.u[k][row * nk + o + $0] })
+                }
+            }
+            let stride = (rows.count + 1) / 2 * 2
+            dStride.append(stride)
+            // entry (a ≤ c) of M_j: Σ_x p_x u_x[a] u_x[c], one row of `stride` coefficients per entry
+            for a in 0..<d { for c in a..<d {
+                for r in rows { dK.append(r[a] * r[c]) }
+                dK.append(contentsOf: repeatElement(0, count: stride - rows.count))
+            } }
+        }
+        dStart.append(dState.count)
+        dgStart = ints(dStart); dgState = ints(dState); dgK = doubles(dK); dgKOff = ints(dKOff); dgStride = ints(dStride)
     }
 
     deinit {
         for p in [lvOff, lvSize, uOff, states, slotStart, slotSector, slotOffset, secMult, secSize, secLow, mOff,
-                  secOffsetAt, tauOff, levelCount] { p.deallocate() }
+                  secOffsetAt, tauOff, levelCount, padOff, dgStart, dgState, dgKOff, dgStride] { p.deallocate() }
         for p in [slotTau, slotSqrtTau, tauFlat, meanLevel, psiRe, psiIm, cRe, cIm, mRe, mIm, lRe, lIm, zA,
-                  tRe, tIm, aRe, aIm, eig, sPlus, sMinus, uFlat, utFlat] { p.deallocate() }
+                  tRe, tIm, eig, sPlus, sMinus, uFlat, utFlat, utPad, dgK] { p.deallocate() }
         entries.deallocate()
     }
 
@@ -181,26 +217,36 @@ public final class CollectiveSteadyStateKernel {
         try spectrumFromBlocks()
     }
 
-    /// A diagonal ρ0 = Σ_x p_x |x⟩⟨x| (populations in the computational basis, unit sum).
+    /// A diagonal ρ0 = Σ_x p_x |x⟩⟨x| (populations in the computational basis, unit sum):
+    /// M_j[a, c] = Σ_x p_x u_x[a] u_x[c] as one dot product per entry a ≤ c with tabulated u_x[a]u_x[c].
     public func loadDiagonal(populations p: UnsafePointer<Double>) throws(SimulatorError) {
-        clearBlocks()
-        for k in 0...n {
-            let nk = lvSize[k], u = uFlat + uOff[k], st = states + lvOff[k]
-            for row in 0..<nk {
-                let px = p[st[row]]
-                let urow = u + row * nk
-                for slot in slotStart[k]..<slotStart[k + 1] {
-                    let s = slotSector[slot], o = slotOffset[slot]
-                    let d = secMult[s]
-                    let mr = mRe + mOff[s]
-                    for a in 0..<d {
-                        let ua = urow[o + a] * px
-                        for c in 0..<d { mr[a * d + c] += ua * urow[o + c] }
+        typealias V = SIMD2<Double>
+        let g = tIm  // the populations this sector sees, gathered and zero padded
+        for s in 0..<sectorCount {
+            let d = secMult[s], stride = dgStride[s]
+            let first = dgStart[s], count = dgStart[s + 1] - first
+            for i in 0..<count { g[i] = p[dgState[first + i]] }
+            for i in count..<stride { g[i] = 0 }
+            var kp = dgK + dgKOff[s]
+            let mr = mRe + mOff[s], mi = mIm + mOff[s]
+            for a in 0..<d {
+                for c in a..<d {
+                    var acc0 = V(repeating: 0), acc1 = acc0
+                    var i = 0
+                    while i + 4 <= stride {
+                        acc0 += UnsafeRawPointer(kp + i).loadUnaligned(as: V.self) * UnsafeRawPointer(g + i).loadUnaligned(as: V.self)
+                        acc1 += UnsafeRawPointer(kp + i + 2).loadUnaligned(as: V.self) * UnsafeRawPointer(g + i + 2).loadUnaligned(as: V.self)
+                        i += 4
                     }
+                    if i < stride { acc0 += UnsafeRawPointer(kp + i).loadUnaligned(as: V.self) * UnsafeRawPointer(g + i).loadUnaligned(as: V.self) }
+                    let v = acc0 + acc1
+                    mr[a * d + c] = v[0] + v[1]; mr[c * d + a] = v[0] + v[1]
+                    mi[a * d + c] = 0; mi[c * d + a] = 0
+                    kp += stride
                 }
             }
         }
-        loaded = .general
+        loaded = .real
         try spectrumFromBlocks()
     }
 
@@ -380,53 +426,116 @@ public final class CollectiveSteadyStateKernel {
         passive *= omega
         let c: Double
         switch loaded {
+        // (measured: for Wishart factors the factored route takes ~15 % fewer instructions than T = U B)
         case .pure: c = coherenceFactored(pure: true)
         case .factored: c = coherenceFactored(pure: false)
-        default: c = coherenceGeneral()
+        case .real: c = coherenceBlocks(imaginary: false)
+        default: c = coherenceBlocks(imaginary: true)
         }
         return CollectiveObservation(coherence: c, ergotropy: energy - passive, energy: energy)
     }
 
-    /// Σ_{x≠y} |⟨x|ρ_ss|y⟩| = Σ_k 2 Σ_{i<l} |(U_k B_k U_kᵀ)_{il}|, B_k = ⊕_j τ_j(m_k) M_j.
-    func coherenceGeneral() -> Double {
-        var total = 0.0
+    /// Σ_{x≠y} |⟨x|ρ_ss|y⟩| = Σ_k 2 Σ_{x<y} |(U_k B_k U_kᵀ)_{xy}|, B_k = ⊕_j τ_j(m_k) M_j: first
+    /// T = U_k B_k (real and imaginary parts, U_k is real; stored transposed, rows padded like
+    /// U_kᵀ's so every SIMD load stays inside its row), then the upper triangle of T U_kᵀ in
+    /// register tiles of one x and eight y (SIMD2), the sum over c innermost. `imaginary: false`
+    /// skips Im B (real M_j, e.g. a diagonal ρ0).
+    func coherenceBlocks(imaginary: Bool) -> Double {
+        typealias V = SIMD2<Double>
+        @inline(__always) func load(_ p: UnsafeMutablePointer<Double>, _ i: Int) -> V {
+            UnsafeRawPointer(p + i).loadUnaligned(as: V.self)
+        }
+        @inline(__always) func store(_ p: UnsafeMutablePointer<Double>, _ i: Int, _ v: V) {
+            UnsafeMutableRawPointer(p + i).storeBytes(of: v, as: V.self)
+        }
         if n < 2 { return 0 }
+        var sum = V(repeating: 0)
         for k in 1..<n {
-            let nk = lvSize[k]
-            let u = uFlat + uOff[k], ut = utFlat + uOff[k]
-            // T = U_k B_k
-            for i in 0..<(nk * nk) { tRe[i] = 0; tIm[i] = 0 }
+            let nk = lvSize[k], ld = nk + 8
+            let ut = utPad + padOff[k]
+            // Tᵀ row c = Σ_a τ B[a, c] · (U_kᵀ row a), eight x at a time in registers (rows padded to
+            // stride ld, so the last chunk stays inside its row); every row c is written whole
             for slot in slotStart[k]..<slotStart[k + 1] {
                 let s = slotSector[slot], o = slotOffset[slot]
                 let d = secMult[s]
                 let t = slotTau[slot]
                 let mr = mRe + mOff[s], mi = mIm + mOff[s]
-                for row in 0..<nk {
-                    let urow = u + row * nk + o
-                    let trow = tRe + row * nk + o, tirow = tIm + row * nk + o
-                    for a in 0..<d {
-                        let x = urow[a] * t
-                        if x == 0 { continue }
-                        let mra = mr + a * d, mia = mi + a * d
-                        for c in 0..<d { trow[c] += x * mra[c]; tirow[c] += x * mia[c] }
+                for c in 0..<d {
+                    let tr = tRe + (o + c) * ld, ti = tIm + (o + c) * ld
+                    var x = 0
+                    while x < nk {
+                        var r0 = V(repeating: 0), r1 = r0, r2 = r0, r3 = r0
+                        if imaginary {
+                            var i0 = r0, i1 = r0, i2 = r0, i3 = r0
+                            for a in 0..<d {
+                                let urow = ut + (o + a) * ld + x
+                                let u0 = load(urow, 0), u1 = load(urow, 2), u2 = load(urow, 4), u3 = load(urow, 6)
+                                let br = V(repeating: mr[a * d + c]), bi = V(repeating: mi[a * d + c])
+                                r0 += br * u0; r1 += br * u1; r2 += br * u2; r3 += br * u3
+                                i0 += bi * u0; i1 += bi * u1; i2 += bi * u2; i3 += bi * u3
+                            }
+                            let tv = V(repeating: t)
+                            store(ti, x, i0 * tv); store(ti, x + 2, i1 * tv); store(ti, x + 4, i2 * tv); store(ti, x + 6, i3 * tv)
+                        } else {
+                            for a in 0..<d {
+                                let urow = ut + (o + a) * ld + x
+                                let br = V(repeating: mr[a * d + c])
+                                r0 += br * load(urow, 0); r1 += br * load(urow, 2); r2 += br * load(urow, 4); r3 += br * load(urow, 6)
+                            }
+                        }
+                        let tv = V(repeating: t)
+                        store(tr, x, r0 * tv); store(tr, x + 2, r1 * tv); store(tr, x + 4, r2 * tv); store(tr, x + 6, r3 * tv)
+                        x += 8
                     }
                 }
             }
-            // ρ[i, l] = Σ_c T[i, c] U[l, c] for l > i, accumulated as rows (axpy over l)
-            var blockSum = 0.0
-            for i in 0..<(nk - 1) {
-                for l in (i + 1)..<nk { aRe[l] = 0; aIm[l] = 0 }
-                let tr = tRe + i * nk, ti = tIm + i * nk
-                for c in 0..<nk {
-                    let xr = tr[c], xi = ti[c]
-                    let urow = ut + c * nk
-                    for l in (i + 1)..<nk { aRe[l] += xr * urow[l]; aIm[l] += xi * urow[l] }
+            if imaginary {
+                for x in 0..<(nk - 1) {
+                    var y0 = x + 1
+                    while y0 < nk {
+                        var ra = V(repeating: 0), rb = ra, rc = ra, rd = ra
+                        var ia = ra, ib = ra, ic = ra, id = ra
+                        for c in 0..<nk {
+                            let row = ut + c * ld + y0
+                            let xr = V(repeating: tRe[c * ld + x]), xi = V(repeating: tIm[c * ld + x])
+                            let u0 = load(row, 0), u1 = load(row, 2), u2 = load(row, 4), u3 = load(row, 6)
+                            ra += xr * u0; rb += xr * u1; rc += xr * u2; rd += xr * u3
+                            ia += xi * u0; ib += xi * u1; ic += xi * u2; id += xi * u3
+                        }
+                        // entries with y ≥ nk are zero (padding) and add nothing
+                        sum += (ra * ra + ia * ia).squareRoot() + (rb * rb + ib * ib).squareRoot()
+                        sum += (rc * rc + ic * ic).squareRoot() + (rd * rd + id * id).squareRoot()
+                        y0 += 8
+                    }
                 }
-                for l in (i + 1)..<nk { blockSum += (aRe[l] * aRe[l] + aIm[l] * aIm[l]).squareRoot() }
+            } else {
+                // tiles of two rows x, x + 1 and eight y ≥ x + 1 (row x + 1's entry y = x + 1 is its
+                // diagonal: masked)
+                var x = 0
+                while x < nk - 1 {
+                    var y0 = x + 1
+                    while y0 < nk {
+                        var ra = V(repeating: 0), rb = ra, rc = ra, rd = ra
+                        var sa = ra, sb = ra, sc = ra, sd = ra
+                        for c in 0..<nk {
+                            let row = ut + c * ld + y0
+                            let t = load(tRe + c * ld, x)
+                            let t0 = V(repeating: t[0]), t1 = V(repeating: t[1])
+                            let u0 = load(row, 0), u1 = load(row, 2), u2 = load(row, 4), u3 = load(row, 6)
+                            ra += t0 * u0; rb += t0 * u1; rc += t0 * u2; rd += t0 * u3
+                            sa += t1 * u0; sb += t1 * u1; sc += t1 * u2; sd += t1 * u3
+                        }
+                        var ma = pointwiseMax(sa, -sa)
+                        if y0 == x + 1 { ma[0] = 0 }
+                        sum += pointwiseMax(ra, -ra) + pointwiseMax(rb, -rb) + pointwiseMax(rc, -rc) + pointwiseMax(rd, -rd)
+                        sum += ma + pointwiseMax(sb, -sb) + pointwiseMax(sc, -sc) + pointwiseMax(sd, -sd)
+                        y0 += 8
+                    }
+                    x += 2
+                }
             }
-            total += 2 * blockSum
         }
-        return total
+        return 2 * (sum[0] + sum[1])
     }
 
     /// ρ_k = W W† with W = U_k (⊕_j √τ_j(m_k) L_j): for a pure ρ0, L_j = C_j (d_j × (2j+1)) when
