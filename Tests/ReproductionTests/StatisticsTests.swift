@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Reproduction
+import Simulator
 
 /// The figure statistics against an independent two-pass computation (not against other runs of
 /// the same streaming code), and the study's scatter subsample and chunk order as documented.
@@ -73,7 +74,7 @@ struct StatisticsTests {
                                                     chunkSize: chunk, scatterPoints: points)
             let map = try CollectiveSteadyStateMap(qubits: 2, beta: 0)
             var results: [Int: ChunkResult] = [:]
-            for i in 0..<config.itemCount { results[i] = RandomStateStudy.compute(config.item(i), map: map, config: config) }
+            for i in 0..<config.itemCount { results[i] = try RandomStateStudy.compute(config.item(i), map: map, config: config) }
             let series = try RandomStateStudy.reduce(config, results)[0]
             let stride = max(1, samples / points)
             #expect(series.scatter.count == points, "\(samples) samples, \(points) points: got \(series.scatter.count)")
@@ -90,7 +91,7 @@ struct StatisticsTests {
         var results: [Int: ChunkResult] = [:]
         for i in 0..<config.itemCount {
             let item = config.item(i)
-            results[i] = RandomStateStudy.compute(item, map: maps[item.qubits]!, config: config)
+            results[i] = try RandomStateStudy.compute(item, map: maps[item.qubits]!, config: config)
         }
         let series = try RandomStateStudy.reduce(config, results)
         let c = config.chunksPerSeries
