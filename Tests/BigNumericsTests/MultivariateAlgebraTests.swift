@@ -104,6 +104,22 @@ struct MultivariateAlgebraTests {
         }
     }
 
+    @Test("resultants: hand-checkable, and zero exactly for a common factor")
+    func resultants() throws {
+        // Res_x(x − y, x − 2) = y − 2; Res_x(x² − y, x − 1) = 1 − y.
+        #expect(try MP.resultant(x - y, x - 2, in: "x") == y - 2)
+        #expect(try MP.resultant(x * x - y, x - 1, in: "x") == 1 - y)
+        // Gosper-style dispersion: Res_k(k + 3 + 0·n, (k + h) − n) has the root h = n − 3.
+        let k = MP.variable("k"), h = MP.variable("h"), n = MP.variable("n")
+        let dispersion = try MP.resultant(k + 3, k + h - n, in: "k")
+        #expect(dispersion == h - n - 3 || dispersion == n + 3 - h)
+        #expect(try dispersion.evaluate(["h": 7, "n": 4]) == 0)
+        try forAll(seed: 37, count: 40, zip(randomPolynomial, randomPolynomial, randomPolynomial)) { (a: MP, b: MP, c: MP) throws in
+            guard c.degree(in: "x") > 0, a.degree(in: "x") > 0 || b.degree(in: "x") > 0 else { return }
+            #expect(try MP.resultant(a * c, b * c, in: "x").isZero)
+        }
+    }
+
     @Test("canonical form: equal values built in different orders are == and hash alike")
     func canonicalForm() throws {
         let X = MRF.variable("x"), Y = MRF.variable("y")

@@ -355,6 +355,25 @@ extension MultivariatePolynomial {
         return (unit, factors)
     }
 
+    /// The resultant of a and b as polynomials in `name` (coefficients in the other variables):
+    /// zero exactly when they have a common factor of positive degree in `name`, the tool of
+    /// dispersion and elimination. A variable that occurs in neither gives the FLINT convention
+    /// for constants (1 unless a constant is zero). Throws when FLINT cannot (word-sized exponents).
+    public static func resultant(_ a: MultivariatePolynomial, _ b: MultivariatePolynomial, in name: String) throws(AlgebraError) -> MultivariatePolynomial {
+        var (r, la, lb) = unified(a, b)
+        if r.index(of: name) == nil {
+            r = PolynomialRing.common(r, PolynomialRing(sortedNames: [name]))
+            (la, lb) = (la.lifted(to: r), lb.lifted(to: r))
+        }
+        guard let v = r.index(of: name) else { throw .invalidArgument(name: "variable", value: name, allowed: "a variable name") }
+        var ok: Int32 = 0
+        let result = MultivariatePolynomial(ring: r) { out, ctx in
+            la.withPoly { pa, _ in lb.withPoly { pb, _ in ok = fmpq_mpoly_resultant(out, pa, pb, v, ctx) } }
+        }
+        guard ok != 0 else { throw .tooLarge(context: "resultant in \(name) of \(a) and \(b)") }
+        return result
+    }
+
     /// ∂/∂name.
     public func derivative(_ name: String) -> MultivariatePolynomial {
         guard let v = ring.index(of: name) else { return .zero }
