@@ -114,6 +114,29 @@ extension RationalFunction: RationalField, Comparable {
         return RationalFunction(normalising: a * dg + c * bg, bg * d)
     }
 
+    /// Σ terms normalised once (equal denominators added numerator to numerator, the distinct
+    /// ones brought to their lcm, one gcd at the end) instead of once per term.
+    public static func sum<S: Sequence>(_ terms: S) -> RationalFunction where S.Element == RationalFunction {
+        var groups: [Polynomial: Polynomial] = [:]
+        var order: [Polynomial] = []
+        for t in terms where !t.numerator.isZero {
+            if let n = groups[t.denominator] { groups[t.denominator] = n + t.numerator } else {
+                groups[t.denominator] = t.numerator
+                order.append(t.denominator)
+            }
+        }
+        guard let first = order.first, var n = groups[first] else { return .zero }
+        var d = first
+        for den in order.dropFirst() {
+            guard let m = groups[den] else { continue }
+            let g = Polynomial.gcd(d, den)
+            let dg = d.dividedExactly(by: g), eg = den.dividedExactly(by: g)
+            n = n * eg + m * dg
+            d = d * eg
+        }
+        return RationalFunction(normalising: n, d)
+    }
+
     public static prefix func - (f: RationalFunction) -> RationalFunction { RationalFunction(trusted: -f.numerator, f.denominator) }
     public static func - (f: RationalFunction, h: RationalFunction) -> RationalFunction { f + (-h) }
 

@@ -25,6 +25,15 @@ struct BernsteinBoxTests {
         // Three variables on a shifted box, and a degenerate side.
         #expect(try (x * y * z + 1).isPositive(on: ["x": q(1, 2)...q(2), "y": q(0)...q(3), "z": q(1)...q(1)]).isPositive)
         #expect(try MP(3).isPositive(on: [:]).isPositive)
+        // Non-negativity with zeros on the box: x(1 − x)y ≥ 0 on the unit square (zero on three
+        // edges) is proven; (x − y)² ≥ 0 is not decidable this way (on every sub-box straddling
+        // the diagonal a Bernstein coefficient is negative), refuted strictly at a corner;
+        // x − 1/2 is refuted at x = 0.
+        #expect(try ((x - y) * (x - y)).isNonNegative(on: unitSquare, maxSubdivisions: 64) == .undecided(boxes: 64))
+        #expect(try (x * (1 - x) * y).isNonNegative(on: unitSquare).isPositive)
+        #expect(try ((x - y) * (x - y)).isPositive(on: unitSquare) == .counterexample(point: ["x": 0, "y": 0], value: 0))
+        #expect(try (x - MP(q(1, 2))).isNonNegative(on: ["x": 0...1]) == .counterexample(point: ["x": 0], value: q(-1, 2)))
+        #expect(try MP.zero.isNonNegative(on: [:]).isPositive && !(try MP.zero.isPositive(on: [:]).isPositive))
     }
 
     @Test("bad input: a variable without a side, an empty budget")

@@ -32,6 +32,20 @@ struct FLINTUnivariateTests {
         }
     }
 
+    @Test("RationalFunction.sum equals the fold of +")
+    func univariateSum() throws {
+        let x = RationalFunction.x
+        try forAll(seed: 31, count: 60, zip(randomUnivariate, randomUnivariate).array(of: 0...6)) { (pairs: [([BigRational], [BigRational])]) in
+            let terms = pairs.map { n, d -> RationalFunction in
+                let den = Polynomial(coefficients: d)
+                return (try? RationalFunction(numerator: Polynomial(coefficients: n), denominator: den.isZero ? .one : den)) ?? .zero
+            }
+            #expect(RationalFunction.sum(terms) == terms.reduce(RationalFunction.zero, +))
+        }
+        // Eq. (15)'s shape: r^k (1 − r)/(1 − r^7), k = 0…6, sums to 1.
+        #expect(RationalFunction.sum((0...6).map { k in (1 - x) * RationalFunction(Polynomial.x.power(k)) / (1 - RationalFunction(Polynomial.x.power(7))) }) == 1)
+    }
+
     @Test("trailing zeros are dropped, the zero polynomial has degree −1")
     func normalForm() {
         let p = Polynomial(coefficients: [1, 2, 0, 0])

@@ -104,6 +104,22 @@ struct MultivariateAlgebraTests {
         }
     }
 
+    @Test("resultants: hand-checkable, and zero exactly for a common factor")
+    func resultants() throws {
+        // Res_x(x − y, x − 2) = y − 2; Res_x(x² − y, x − 1) = 1 − y.
+        #expect(try MP.resultant(x - y, x - 2, in: "x") == y - 2)
+        #expect(try MP.resultant(x * x - y, x - 1, in: "x") == 1 - y)
+        // Gosper-style dispersion: Res_k(k + 3 + 0·n, (k + h) − n) has the root h = n − 3.
+        let k = MP.variable("k"), h = MP.variable("h"), n = MP.variable("n")
+        let dispersion = try MP.resultant(k + 3, k + h - n, in: "k")
+        #expect(dispersion == h - n - 3 || dispersion == n + 3 - h)
+        #expect(try dispersion.evaluate(["h": 7, "n": 4]) == 0)
+        try forAll(seed: 37, count: 40, zip(randomPolynomial, randomPolynomial, randomPolynomial)) { (a: MP, b: MP, c: MP) throws in
+            guard c.degree(in: "x") > 0, a.degree(in: "x") > 0 || b.degree(in: "x") > 0 else { return }
+            #expect(try MP.resultant(a * c, b * c, in: "x").isZero)
+        }
+    }
+
     @Test("canonical form: equal values built in different orders are == and hash alike")
     func canonicalForm() throws {
         let X = MRF.variable("x"), Y = MRF.variable("y")
@@ -126,6 +142,25 @@ struct MultivariateAlgebraTests {
             #expect(MP.gcd(f.numerator, f.denominator).isConstant)
             #expect(f.denominator.leadingCoefficient == 1)
         }
+    }
+
+    @Test("sum normalises once and equals the fold of +; hashing ignores the ring a value lives in")
+    func sumAndRingIndependence() throws {
+        try forAll(seed: 29, count: 60, randomFunction.array(of: 0...6)) { (terms: [MRF]) in
+            let folded = terms.reduce(MRF.zero, +)
+            let summed = MRF.sum(terms)
+            #expect(summed == folded && summed.hashValue == folded.hashValue)
+            #expect(MP.gcd(summed.numerator, summed.denominator).isConstant && summed.denominator.leadingCoefficient == 1)
+        }
+        let X = MRF.variable("x"), R = MRF.variable("r")
+        // Shared denominators (Eq. 15's shape) and distinct ones.
+        #expect(MRF.sum((0...6).map { k in R.power(k) * (1 - R) / (1 - R.power(7)) }) == 1)
+        #expect(MRF.sum([1 / X, 1 / (X + 1), -1 / (X * (X + 1))]) == 2 / (X + 1))   // (x + 1 + x − 1)/(x(x + 1))
+        #expect(MRF.sum([MRF]()) == .zero)
+        // x² built in Q[x, y, z] (by cancelling) and in Q[x]: equal, same hash, same variables.
+        let wide = x * x + y * z - z * y, narrow = x * x
+        #expect(wide == narrow && wide.hashValue == narrow.hashValue && wide.variables == ["x"])
+        #expect(MP(7) == MP(BigRational(7)) && MP(BigInt(7)) == 7 && MRF(-3) == MRF(BigRational(-3)))
     }
 
     @Test("rational evaluation agrees with BigRational arithmetic; poles are typed errors")

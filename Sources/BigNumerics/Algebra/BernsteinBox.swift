@@ -1,10 +1,11 @@
 /// The outcome of an exact sign check of a polynomial on a box.
 public enum SignCertificate: Sendable, Equatable, CustomStringConvertible {
-    /// p > 0 on the whole closed box: on each of `boxes` sub-boxes every tensor Bernstein
-    /// coefficient is positive (p is a positive combination of non-negative basis functions).
+    /// p > 0 (for `isNonNegative`: p ≥ 0) on the whole closed box: on each of `boxes` sub-boxes
+    /// every tensor Bernstein coefficient is positive (non-negative), and the basis functions
+    /// are non-negative there.
     case positive(boxes: Int)
     /// A point of the box (a sub-box corner, where a Bernstein coefficient is the exact value)
-    /// with p(point) = value ≤ 0.
+    /// with p(point) = value ≤ 0 (for `isNonNegative`: < 0).
     case counterexample(point: [String: BigRational], value: BigRational)
     /// Neither within the sub-box budget (p may vanish at an interior point, or be positive
     /// with a very small margin).
@@ -31,6 +32,16 @@ extension MultivariatePolynomial {
     /// Every variable of p must have a side in `box` (extra names are ignored); a side may be a
     /// single point.
     public func isPositive(on box: [String: ClosedRange<BigRational>], maxSubdivisions: Int = 4096) throws(AlgebraError) -> SignCertificate {
+        try signCertificate(on: box, strict: true, maxSubdivisions: maxSubdivisions)
+    }
+
+    /// Decides p ≥ 0 on the closed box the same way: every Bernstein coefficient ≥ 0 on each
+    /// sub-box proves it (`.positive` then means "non-negative"); a negative corner value refutes.
+    public func isNonNegative(on box: [String: ClosedRange<BigRational>], maxSubdivisions: Int = 4096) throws(AlgebraError) -> SignCertificate {
+        try signCertificate(on: box, strict: false, maxSubdivisions: maxSubdivisions)
+    }
+
+    func signCertificate(on box: [String: ClosedRange<BigRational>], strict: Bool, maxSubdivisions: Int) throws(AlgebraError) -> SignCertificate {
         guard maxSubdivisions >= 1 else {
             throw .invalidArgument(name: "maxSubdivisions", value: "\(maxSubdivisions)", allowed: "1 or more")
         }
@@ -38,7 +49,7 @@ extension MultivariatePolynomial {
         for n in names where box[n] == nil { throw .missingVariable(name: n, expression: description) }
         if names.isEmpty {
             let c = constantValue ?? 0
-            return c.signum > 0 ? .positive(boxes: 1) : .counterexample(point: [:], value: c)
+            return c.signum > 0 || (!strict && c.isZero) ? .positive(boxes: 1) : .counterexample(point: [:], value: c)
         }
         let sides = names.map { box[$0]! }
         // q(t) = p(lo + (hi − lo) t) on [0, 1]^n, in the same names.
@@ -64,12 +75,12 @@ extension MultivariatePolynomial {
             // Corner coefficients are the values at the corners: a non-positive one refutes.
             for corner in b.cornerIndices {
                 let v = b.coefficients[corner.flat]
-                if v.signum <= 0 {
+                if v.signum < 0 || (strict && v.isZero) {
                     let t = corner.atUpper.enumerated().map { $0.element ? t1[$0.offset] : t0[$0.offset] }
                     return .counterexample(point: originalPoint(t), value: v)
                 }
             }
-            if b.coefficients.allSatisfy({ $0.signum > 0 }) { continue }
+            if b.coefficients.allSatisfy({ strict ? $0.signum > 0 : $0.signum >= 0 }) { continue }
             // Halve the widest side (in t) among the variables of positive degree.
             var axis = -1
             var widest = BigRational(-1)

@@ -31,15 +31,21 @@ public struct MultivariatePolynomial: Sendable {
         }
     }
 
-    public init(_ n: Int) { self.init(BigRational(n)) }
+    public init(_ n: Int) {
+        self.init(ring: .constants) { p, ctx in fmpq_mpoly_set_si(p, n, ctx) }
+    }
+
+    public init(_ n: BigInt) {
+        self.init(ring: .constants) { p, ctx in n.withFMPZ { fmpq_mpoly_set_fmpz(p, $0, ctx) } }
+    }
 
     /// The polynomial consisting of the variable `name` alone.
     public static func variable(_ name: String) -> MultivariatePolynomial {
         MultivariatePolynomial(ring: PolynomialRing(sortedNames: [name])) { p, ctx in fmpq_mpoly_gen(p, 0, ctx) }
     }
 
-    public static var zero: MultivariatePolynomial { MultivariatePolynomial(0) }
-    public static var one: MultivariatePolynomial { MultivariatePolynomial(1) }
+    public static var zero: MultivariatePolynomial { MultivariatePolynomial(ring: .constants) { _, _ in } }
+    public static var one: MultivariatePolynomial { MultivariatePolynomial(ring: .constants) { p, ctx in fmpq_mpoly_one(p, ctx) } }
 
     /// The names that actually occur, sorted.
     public var variables: [String] {
@@ -349,6 +355,25 @@ extension MultivariatePolynomial {
         return (unit, factors)
     }
 
+    /// The resultant of a and b as polynomials in `name` (coefficients in the other variables):
+    /// zero exactly when they have a common factor of positive degree in `name`, the tool of
+    /// dispersion and elimination. A variable that occurs in neither gives the FLINT convention
+    /// for constants (1 unless a constant is zero). Throws when FLINT cannot (word-sized exponents).
+    public static func resultant(_ a: MultivariatePolynomial, _ b: MultivariatePolynomial, in name: String) throws(AlgebraError) -> MultivariatePolynomial {
+        var (r, la, lb) = unified(a, b)
+        if r.index(of: name) == nil {
+            r = PolynomialRing.common(r, PolynomialRing(sortedNames: [name]))
+            (la, lb) = (la.lifted(to: r), lb.lifted(to: r))
+        }
+        guard let v = r.index(of: name) else { throw .invalidArgument(name: "variable", value: name, allowed: "a variable name") }
+        var ok: Int32 = 0
+        let result = MultivariatePolynomial(ring: r) { out, ctx in
+            la.withPoly { pa, _ in lb.withPoly { pb, _ in ok = fmpq_mpoly_resultant(out, pa, pb, v, ctx) } }
+        }
+        guard ok != 0 else { throw .tooLarge(context: "resultant in \(name) of \(a) and \(b)") }
+        return result
+    }
+
     /// ∂/∂name.
     public func derivative(_ name: String) -> MultivariatePolynomial {
         guard let v = ring.index(of: name) else { return .zero }
@@ -441,8 +466,16 @@ extension MultivariatePolynomial: Hashable {
         let n = termCount
         hasher.combine(n)
         guard n > 0 else { return }
-        for i in Set([0, n - 1]).sorted() {
-            hasher.combine(coefficient(ofTerm: i))
+        for i in n == 1 ? [0] : [0, n - 1] {
+            // The coefficient by its residues modulo a prime (no allocation).
+            withPoly { p, ctx in
+                withScratchFMPQ { c in
+                    fmpq_mpoly_get_term_coeff_fmpq(c, p, i, ctx)
+                    hasher.combine(fmpz_sgn(qb_fmpq_numref(c)))
+                    hasher.combine(fmpz_fdiv_ui(qb_fmpq_numref(c), 2_305_843_009_213_693_951))
+                    hasher.combine(fmpz_fdiv_ui(qb_fmpq_denref(c), 2_305_843_009_213_693_951))
+                }
+            }
             if let e = exponents(ofTerm: i) {
                 for (k, v) in e.enumerated() where v != 0 { hasher.combine(ring.names[k]); hasher.combine(v) }
             }
