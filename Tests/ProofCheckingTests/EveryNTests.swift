@@ -110,4 +110,21 @@ struct EveryNTests {
             """)
         #expect(report.steps[0].method == .exactIdentity && report.steps[0].detail.contains("N = 1…8"))
     }
+
+    @Test("the README's example holds as printed")
+    func readmeExample() throws {
+        let report = try check("""
+            proof cakmak.eq15
+            assume N in 1...
+            assume 0 < r < 1
+            let p(k) = binomial(N, k)
+            let d(k) = (1 - r)*r^k/((1 - r^(N + 1))*p(k))
+            claim sum(k, 0, N, d(k)*p(k)*(p(k) - 1))
+              = (r - 1)*(r + 1)^N/(r^(N + 1) - 1) - 1
+              -> (2^N - N - 1)/(N + 1) as r -> 1
+            """)
+        #expect(report.steps.map(\.outcome) == [.passed, .passed])
+        #expect(report.steps[0].detail.contains("Zeilberger") && report.steps[0].detail.contains("Gosper"))
+        #expect(report.steps[1].detail.contains("l'Hôpital"))
+    }
 }
