@@ -26,6 +26,14 @@ let package = Package(
             ],
             path: "Benchmarks/EngineGrid",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]),
+        // The exact-algebra workloads written directly against FLINT in C (the wrapper's baseline).
+        .target(name: "CFLINTAlgebra", cSettings: [.unsafeFlags(["-O2"])],
+                linkerSettings: [.linkedLibrary("flint"), .linkedLibrary("mpfr"), .linkedLibrary("gmp")]),
+        // The Swift FLINT wrappers against CFLINTAlgebra; Benchmarks/sympy has the SymPy side.
+        .executableTarget(
+            name: "bench-algebra",
+            dependencies: ["CFLINTAlgebra", .product(name: "BigNumerics", package: "main")],
+            path: "Sources/BenchAlgebra"),
         // The random-state study against the plain NumPy implementation (Benchmarks/numpy).
         .executableTarget(
             name: "bench-random-states",

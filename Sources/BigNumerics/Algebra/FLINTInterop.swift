@@ -7,19 +7,23 @@ import CGMPFR
 /// A scratch `fmpq` valid only inside `body`.
 @inlinable
 func withScratchFMPQ<R>(_ body: (UnsafeMutablePointer<fmpq>) throws -> R) rethrows -> R {
-    let q = UnsafeMutablePointer<fmpq>.allocate(capacity: 1)
-    fmpq_init(q)
-    defer { fmpq_clear(q); q.deallocate() }
-    return try body(q)
+    try withUnsafeTemporaryAllocation(of: fmpq.self, capacity: 1) { buffer in
+        let q = buffer.baseAddress!
+        fmpq_init(q)
+        defer { fmpq_clear(q) }
+        return try body(q)
+    }
 }
 
 /// A scratch `fmpz` valid only inside `body`.
 @inlinable
 func withScratchFMPZ<R>(_ body: (UnsafeMutablePointer<fmpz>) throws -> R) rethrows -> R {
-    let z = UnsafeMutablePointer<fmpz>.allocate(capacity: 1)
-    fmpz_init(z)
-    defer { fmpz_clear(z); z.deallocate() }
-    return try body(z)
+    try withUnsafeTemporaryAllocation(of: fmpz.self, capacity: 1) { buffer in
+        let z = buffer.baseAddress!
+        fmpz_init(z)
+        defer { fmpz_clear(z) }
+        return try body(z)
+    }
 }
 
 extension BigRational {

@@ -14,7 +14,7 @@ public struct MultivariatePolynomial: Sendable {
     init(box: MPolyBox) { self.box = box }
 
     init(ring: PolynomialRing, _ fill: (UnsafeMutablePointer<fmpq_mpoly_struct>, UnsafePointer<fmpq_mpoly_ctx_struct>) -> Void) {
-        box = MPolyBox(ring: ring, fill)
+        box = MPolyBox.make(ring: ring, fill)
     }
 
     var ring: PolynomialRing { box.ring }
@@ -26,7 +26,7 @@ public struct MultivariatePolynomial: Sendable {
     }
 
     public init(_ c: BigRational) {
-        self.init(ring: PolynomialRing(sortedNames: [])) { p, ctx in
+        self.init(ring: .constants) { p, ctx in
             c.withFMPQ { fmpq_mpoly_set_fmpq(p, $0, ctx) }
         }
     }
@@ -67,6 +67,29 @@ public struct MultivariatePolynomial: Sendable {
 
     /// Number of terms.
     public var termCount: Int { withPoly { p, ctx in fmpq_mpoly_length(p, ctx) } }
+
+    /// Leading coefficient 1 (deglex); false for zero.
+    var isMonic: Bool { withPoly { p, ctx in fmpq_mpoly_is_monic(p, ctx) != 0 } }
+
+    /// self divided by its leading coefficient, and that coefficient (zero stays zero).
+    func madeMonic() -> MultivariatePolynomial {
+        if isZero || isMonic { return self }
+        return MultivariatePolynomial(ring: ring) { out, ctx in withPoly { p, _ in fmpq_mpoly_make_monic(out, p, ctx) } }
+    }
+
+    /// self / (leading coefficient of other), one FLINT call (other non-zero).
+    func dividedByLeadingCoefficient(of other: MultivariatePolynomial) -> MultivariatePolynomial {
+        MultivariatePolynomial(ring: ring) { out, ctx in
+            withPoly { p, _ in
+                other.withPoly { o, octx in
+                    withScratchFMPQ { lead in
+                        fmpq_mpoly_get_term_coeff_fmpq(lead, o, 0, octx)
+                        fmpq_mpoly_scalar_div_fmpq(out, p, lead, ctx)
+                    }
+                }
+            }
+        }
+    }
 
     /// The coefficient of the deglex-largest term (0 for the zero polynomial).
     public var leadingCoefficient: BigRational { isZero ? 0 : coefficient(ofTerm: 0) }
@@ -193,15 +216,43 @@ extension MultivariatePolynomial {
 
 extension MultivariatePolynomial {
     public static func + (a: MultivariatePolynomial, b: MultivariatePolynomial) -> MultivariatePolynomial {
-        binary(a, b) { fmpq_mpoly_add($0, $1, $2, $3) }
+        if let r = withScalar(a, b, { fmpq_mpoly_add_fmpq($0, $1, $2, $3) }, { fmpq_mpoly_add_fmpq($0, $1, $2, $3) }) { return r }
+        return binary(a, b) { fmpq_mpoly_add($0, $1, $2, $3) }
     }
 
     public static func - (a: MultivariatePolynomial, b: MultivariatePolynomial) -> MultivariatePolynomial {
-        binary(a, b) { fmpq_mpoly_sub($0, $1, $2, $3) }
+        if let r = withScalar(a, b, { fmpq_mpoly_sub_fmpq($0, $1, $2, $3) },
+                              { fmpq_mpoly_sub_fmpq($0, $1, $2, $3); fmpq_mpoly_neg($0, $0, $3) }) { return r }
+        return binary(a, b) { fmpq_mpoly_sub($0, $1, $2, $3) }
     }
 
     public static func * (a: MultivariatePolynomial, b: MultivariatePolynomial) -> MultivariatePolynomial {
-        binary(a, b) { fmpq_mpoly_mul($0, $1, $2, $3) }
+        if let r = withScalar(a, b, { fmpq_mpoly_scalar_mul_fmpq($0, $1, $2, $3) }, { fmpq_mpoly_scalar_mul_fmpq($0, $1, $2, $3) }) { return r }
+        return binary(a, b) { fmpq_mpoly_mul($0, $1, $2, $3) }
+    }
+
+    typealias ScalarOp = (UnsafeMutablePointer<fmpq_mpoly_struct>, UnsafePointer<fmpq_mpoly_struct>,
+                          UnsafeMutablePointer<fmpq>, UnsafePointer<fmpq_mpoly_ctx_struct>) -> Void
+
+    /// When exactly one operand is a constant of the ring of constants, the FLINT scalar
+    /// operation on the other (no lift of the constant into the other's ring):
+    /// `right(out, a, c)` for a constant b, `left(out, b, c)` for a constant a.
+    @inline(__always)
+    static func withScalar(_ a: MultivariatePolynomial, _ b: MultivariatePolynomial,
+                           _ right: ScalarOp, _ left: ScalarOp) -> MultivariatePolynomial? {
+        let aConstant = a.ring.names.isEmpty, bConstant = b.ring.names.isEmpty
+        guard aConstant != bConstant else { return nil }
+        let (poly, scalar, op) = bConstant ? (a, b, right) : (b, a, left)
+        return MultivariatePolynomial(ring: poly.ring) { out, ctx in
+            poly.withPoly { p, _ in
+                scalar.withPoly { s, sctx in
+                    withScratchFMPQ { c in
+                        fmpq_mpoly_get_fmpq(c, s, sctx)
+                        op(out, p, c, ctx)
+                    }
+                }
+            }
+        }
     }
 
     public static prefix func - (a: MultivariatePolynomial) -> MultivariatePolynomial {
@@ -264,7 +315,7 @@ extension MultivariatePolynomial {
     static func gcdWithCofactors(_ a: MultivariatePolynomial, _ b: MultivariatePolynomial) throws(AlgebraError)
         -> (gcd: MultivariatePolynomial, a: MultivariatePolynomial, b: MultivariatePolynomial) {
         let (r, la, lb) = unified(a, b)
-        let g = MPolyBox(ring: r) { _, _ in }, abar = MPolyBox(ring: r) { _, _ in }, bbar = MPolyBox(ring: r) { _, _ in }
+        let g = MPolyBox.make(ring: r) { _, _ in }, abar = MPolyBox.make(ring: r) { _, _ in }, bbar = MPolyBox.make(ring: r) { _, _ in }
         let ok = la.withPoly { pa, _ in
             lb.withPoly { pb, _ in fmpq_mpoly_gcd_cofactors(g.pointer, abar.pointer, bbar.pointer, pa, pb, r.ctx) }
         }
@@ -351,7 +402,7 @@ extension MultivariatePolynomial {
         let used = Set(variables)
         guard s.keys.contains(where: { used.contains($0) }) else { return self }
         let images = names.map { s[$0] ?? MultivariatePolynomial.variable($0) }
-        let target = PolynomialRing.common(images.map(\.ring) + [PolynomialRing(sortedNames: [])])
+        let target = PolynomialRing.common(images.map(\.ring) + [.constants])
         let lifted = images.map { $0.lifted(to: target) }
         var ok: Int32 = 1
         let result = MultivariatePolynomial(ring: target) { out, ctx in

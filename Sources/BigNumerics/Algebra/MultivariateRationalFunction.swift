@@ -33,12 +33,7 @@ public struct MultivariateRationalFunction: Sendable {
             n = pbar
             d = qbar
         }
-        let lead = d.leadingCoefficient
-        if lead != 1 {
-            let inverse = 1 / lead
-            n = inverse * n
-            d = inverse * d
-        }
+        if !d.isMonic { n = n.dividedByLeadingCoefficient(of: d); d = d.madeMonic() }
         self.init(trusted: n, d)
     }
 
@@ -115,10 +110,8 @@ extension MultivariateRationalFunction {
 
     /// Coprime P and Q: only the denominator's leading coefficient is made 1.
     init(normalisingScalar p: MultivariatePolynomial, _ q: MultivariatePolynomial) {
-        let lead = q.leadingCoefficient
-        if lead == 1 { self.init(trusted: p, q) } else {
-            let inverse = 1 / lead
-            self.init(trusted: inverse * p, inverse * q)
+        if q.isMonic { self.init(trusted: p, q) } else {
+            self.init(trusted: p.dividedByLeadingCoefficient(of: q), q.madeMonic())
         }
     }
 

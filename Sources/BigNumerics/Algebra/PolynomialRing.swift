@@ -5,7 +5,7 @@ import CFLINT
 /// with the first name most significant). The context is a value like any other: every
 /// polynomial of the ring holds a strong reference to it, and `deinit` frees it.
 ///
-/// Rings are never cached globally. Two rings with the same names are interchangeable (a FLINT
+/// Rings are not cached globally, except the immutable ring of constants. Two rings with the same names are interchangeable (a FLINT
 /// context only records the number of variables and the order), so a polynomial can be used
 /// with the context of any ring that has its names.
 final class PolynomialRing: @unchecked Sendable {
@@ -56,28 +56,42 @@ final class PolynomialRing: @unchecked Sendable {
         return PolynomialRing(sortedNames: Array(Set(a.names).union(b.names)).sorted())
     }
 
+    /// Q itself (no variables), shared by every constant: an immutable context that FLINT only
+    /// ever reads, created once (initialising a context costs more than a small product).
+    static let constants = PolynomialRing(sortedNames: [])
+
     static func common(_ rings: [PolynomialRing]) -> PolynomialRing {
-        guard var result = rings.first else { return PolynomialRing(sortedNames: []) }
+        guard var result = rings.first else { return constants }
         for r in rings.dropFirst() { result = common(result, r) }
         return result
     }
 }
 
-/// Owns one `fmpq_mpoly_t` of a ring at a stable heap address. Write-once: after the
-/// initialiser's closure has filled it, nothing mutates it, so copies and tasks share it.
-final class MPolyBox: @unchecked Sendable {
-    let ring: PolynomialRing
-    let pointer: UnsafeMutablePointer<fmpq_mpoly_struct>
-
-    init(ring: PolynomialRing, _ fill: (UnsafeMutablePointer<fmpq_mpoly_struct>, UnsafePointer<fmpq_mpoly_ctx_struct>) -> Void) {
-        self.ring = ring
-        pointer = .allocate(capacity: 1)
-        fmpq_mpoly_init(pointer, ring.ctx)
-        fill(pointer, ring.ctx)
-    }
-
+/// Owns one `fmpq_mpoly_t` of a ring, tail-allocated in the object itself (one allocation per
+/// value; the ring is the header).
+final class MPolyStorage: ManagedBuffer<PolynomialRing, fmpq_mpoly_struct> {
     deinit {
-        fmpq_mpoly_clear(pointer, ring.ctx)
-        pointer.deallocate()
+        withUnsafeMutablePointers { ring, p in fmpq_mpoly_clear(p, ring.pointee.ctx) }
     }
+}
+
+/// The owner of one polynomial. Write-once: after `make`'s closure has filled it, nothing
+/// mutates it, so copies and tasks share it (hence Sendable, which `ManagedBuffer` is not).
+struct MPolyBox: @unchecked Sendable {
+    let storage: MPolyStorage
+
+    static func make(ring: PolynomialRing,
+                     _ fill: (UnsafeMutablePointer<fmpq_mpoly_struct>, UnsafePointer<fmpq_mpoly_ctx_struct>) -> Void) -> MPolyBox {
+        let storage = unsafeDowncast(MPolyStorage.create(minimumCapacity: 1) { _ in ring }, to: MPolyStorage.self)
+        storage.withUnsafeMutablePointerToElements { p in
+            fmpq_mpoly_init(p, ring.ctx)
+            fill(p, ring.ctx)
+        }
+        return MPolyBox(storage: storage)
+    }
+
+    var ring: PolynomialRing { storage.header }
+
+    /// Stable for the storage's lifetime (tail storage never moves).
+    var pointer: UnsafeMutablePointer<fmpq_mpoly_struct> { storage.withUnsafeMutablePointerToElements { $0 } }
 }
