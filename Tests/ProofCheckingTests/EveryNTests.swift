@@ -127,4 +127,19 @@ struct EveryNTests {
         #expect(report.steps[0].detail.contains("Zeilberger") && report.steps[0].detail.contains("Gosper"))
         #expect(report.steps[1].detail.contains("l'Hôpital"))
     }
+
+    @Test("a binomial sum plus a one-signed polynomial is signed; a mixed-sign polynomial is not")
+    func sumPlusPolynomial() throws {
+        let report = try check("""
+            proof p
+            assume N in 9...
+            assume 0 < y <= 1
+            claim 64*sum(j, 3, N - 7, binomial(N - 7, j)) + (64*(1 + (N - 7) + (N - 7)*(N - 8)/2) - N^2)
+              > 0
+            claim sum(k, 0, N, y^k) + (N - 12)
+              >= 0
+            """)
+        #expect(report.steps.map(\.outcome) == [.passed, .failed])
+        #expect(report.steps[1].detail.hasPrefix("false:"))
+    }
 }
