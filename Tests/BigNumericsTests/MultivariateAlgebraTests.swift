@@ -128,6 +128,25 @@ struct MultivariateAlgebraTests {
         }
     }
 
+    @Test("sum normalises once and equals the fold of +; hashing ignores the ring a value lives in")
+    func sumAndRingIndependence() throws {
+        try forAll(seed: 29, count: 60, randomFunction.array(of: 0...6)) { (terms: [MRF]) in
+            let folded = terms.reduce(MRF.zero, +)
+            let summed = MRF.sum(terms)
+            #expect(summed == folded && summed.hashValue == folded.hashValue)
+            #expect(MP.gcd(summed.numerator, summed.denominator).isConstant && summed.denominator.leadingCoefficient == 1)
+        }
+        let X = MRF.variable("x"), R = MRF.variable("r")
+        // Shared denominators (Eq. 15's shape) and distinct ones.
+        #expect(MRF.sum((0...6).map { k in R.power(k) * (1 - R) / (1 - R.power(7)) }) == 1)
+        #expect(MRF.sum([1 / X, 1 / (X + 1), -1 / (X * (X + 1))]) == 2 / (X + 1))   // (x + 1 + x − 1)/(x(x + 1))
+        #expect(MRF.sum([MRF]()) == .zero)
+        // x² built in Q[x, y, z] (by cancelling) and in Q[x]: equal, same hash, same variables.
+        let wide = x * x + y * z - z * y, narrow = x * x
+        #expect(wide == narrow && wide.hashValue == narrow.hashValue && wide.variables == ["x"])
+        #expect(MP(7) == MP(BigRational(7)) && MP(BigInt(7)) == 7 && MRF(-3) == MRF(BigRational(-3)))
+    }
+
     @Test("rational evaluation agrees with BigRational arithmetic; poles are typed errors")
     func rationalEvaluation() throws {
         try forAll(seed: 13, count: 100, zip(randomFunction, randomFunction, randomPoint)) { (f: MRF, g: MRF, pt: [String: BigRational]) throws in

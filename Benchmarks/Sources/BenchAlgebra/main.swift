@@ -1,8 +1,10 @@
 // The exact-algebra layer side by side with FLINT's own C (CFLINTAlgebra: the same sequence of
 // FLINT calls) on the proof workloads of issue 9: Çakmak Eq. (15) and Eq. (16) normalised over a
-// shared denominator at N = 64, and a two-variable gcd. Interleaved rounds, medians.
-// `bench-algebra only NAME` runs one contender once (callgrind instruction counts);
-// `bench-algebra json ROUNDS` prints the Swift medians as JSON for Benchmarks/sympy/compare.sh.
+// shared denominator at N = 64, and a two-variable gcd. Interleaved rounds, medians of the
+// thread's CPU time (the machine is shared: wall time includes other users' time slices).
+// `bench-algebra only NAME [REPEATS]` runs one contender (callgrind instruction counts);
+// `bench-algebra json ROUNDS [K]` prints the Swift medians as JSON for Benchmarks/sympy/compare.sh
+// (the gcd at power 12 and at power K, default 20).
 import BigNumerics
 import CFLINTAlgebra
 #if canImport(Glibc)
@@ -14,9 +16,9 @@ typealias MP = MultivariatePolynomial
 
 func nanoseconds<T>(_ body: () -> T) -> (UInt64, T) {
     var start = timespec(), end = timespec()
-    clock_gettime(CLOCK_MONOTONIC, &start)
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &start)
     let v = body()
-    clock_gettime(CLOCK_MONOTONIC, &end)
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &end)
     return (UInt64(end.tv_sec - start.tv_sec) * 1_000_000_000 + UInt64(end.tv_nsec) &- UInt64(start.tv_nsec), v)
 }
 
@@ -27,30 +29,29 @@ func median(_ xs: [UInt64]) -> Double {
 
 /// d(k) = (1 − r) r^k / ((1 − r^(N+1)) p(k)), as Proofs/cakmak-n-qubits.proof writes it.
 func blockEntry(_ n: Int, _ k: Int, _ one: MRF, _ r: MRF) -> MRF {
-    let pk = MRF(BigRational(BigInt.binomial(UInt(n), UInt(k))))
+    let pk = MRF(BigInt.binomial(UInt(n), UInt(k)))
     return (one - r) * r.power(k) / ((one - r.power(n + 1)) * pk)
 }
 
-/// Σ_{k=0}^{N} d(k) p(k) (p(k) − 1) == (r − 1)(r + 1)^N/(r^(N+1) − 1) − 1; the numerator's size.
+/// Σ_{k=0}^{N} d(k) p(k) (p(k) − 1) == (r − 1)(r + 1)^N/(r^(N+1) − 1) − 1, the sum normalised once
+/// (`MultivariateRationalFunction.sum`); the numerator's size.
 func eq15(_ n: Int) -> Int {
     let one = MRF(1), r = MRF.variable("r")
-    var sum = MRF.zero
-    for k in 0...n {
-        let pk = MRF(BigRational(BigInt.binomial(UInt(n), UInt(k))))
-        sum += blockEntry(n, k, one, r) * pk * (pk - one)
-    }
+    let sum = MRF.sum((0...n).map { k in
+        let pk = MRF(BigInt.binomial(UInt(n), UInt(k)))
+        return blockEntry(n, k, one, r) * pk * (pk - one)
+    })
     let closed = (r - one) * (r + one).power(n) / (r.power(n + 1) - one) - one
     return sum == closed ? sum.numerator.termCount : -1
 }
 
 /// Σ_{k=1}^{N−1} k p(k+1) d(k+1) == N + (N + r)/(r^(N+1) − 1) + r/(1 − r).
 func eq16(_ n: Int) -> Int {
-    let one = MRF(1), r = MRF.variable("r"), nn = MRF(BigRational(n))
-    var sum = MRF.zero
-    for k in 1...(n - 1) {
-        let pk = MRF(BigRational(BigInt.binomial(UInt(n), UInt(k + 1))))
-        sum += MRF(BigRational(k)) * pk * blockEntry(n, k + 1, one, r)
-    }
+    let one = MRF(1), r = MRF.variable("r"), nn = MRF(n)
+    let sum = MRF.sum((1...(n - 1)).map { k in
+        let pk = MRF(BigInt.binomial(UInt(n), UInt(k + 1)))
+        return MRF(k) * pk * blockEntry(n, k + 1, one, r)
+    })
     let closed = nn + (nn + r) / (r.power(n + 1) - one) + r / (one - r)
     return sum == closed ? sum.numerator.termCount : -1
 }
@@ -80,9 +81,10 @@ let contenders: [String: () -> Int] = [
 ]
 
 let args = CommandLine.arguments
-if args.count == 3, args[1] == "only" {
+if args.count >= 3, args[1] == "only" {
     guard let run = contenders[args[2]] else { print("unknown contender; one of \(contenders.keys.sorted())"); exit(2) }
-    print(run())
+    let repeats = args.count >= 4 ? Int(args[3]) ?? 1 : 1
+    for _ in 0..<repeats { print(run()) }
     exit(0)
 }
 
@@ -90,14 +92,16 @@ if args.count >= 2, args[1] == "json" {
     // Swift medians (ms) of exactly what the SymPy script times: the two sums with their
     // comparison, and the gcd alone on prepared inputs.
     let rounds = args.count >= 3 ? Int(args[2]) ?? 9 : 9
-    let (a, b, _) = gcdInputs(gcdPower)
-    var t15: [UInt64] = [], t16: [UInt64] = [], tg: [UInt64] = []
+    let large = args.count >= 4 ? Int(args[3]) ?? 20 : 20
+    let (a, b, _) = gcdInputs(gcdPower), (a2, b2, _) = gcdInputs(large)
+    var t15: [UInt64] = [], t16: [UInt64] = [], tg: [UInt64] = [], tg2: [UInt64] = []
     for _ in 0..<rounds {
         t15.append(nanoseconds { eq15(n) }.0)
         t16.append(nanoseconds { eq16(n) }.0)
         tg.append(nanoseconds { MP.gcd(a, b) }.0)
+        tg2.append(nanoseconds { MP.gcd(a2, b2) }.0)
     }
-    print("{\"eq15\": \(median(t15) / 1e6), \"eq16\": \(median(t16) / 1e6), \"gcd2\": \(median(tg) / 1e6)}")
+    print("{\"eq15\": \(median(t15) / 1e6), \"eq16\": \(median(t16) / 1e6), \"gcd2\": \(median(tg) / 1e6), \"gcd2 k=\(large)\": \(median(tg2) / 1e6)}")
     exit(0)
 }
 

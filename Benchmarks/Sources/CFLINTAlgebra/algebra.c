@@ -41,7 +41,12 @@ static void rf_add(rf_t s, const rf_t f, const rf_t h, const fmpq_mpoly_ctx_t ct
     fmpq_mpoly_t t, u; fmpq_mpoly_init(t, ctx); fmpq_mpoly_init(u, ctx);
     if (fmpq_mpoly_is_zero(f->num, ctx)) { fmpq_mpoly_set(out->num, h->num, ctx); fmpq_mpoly_set(out->den, h->den, ctx); }
     else if (fmpq_mpoly_is_zero(h->num, ctx)) { fmpq_mpoly_set(out->num, f->num, ctx); fmpq_mpoly_set(out->den, f->den, ctx); }
-    else if (fmpq_mpoly_is_one(f->den, ctx) && fmpq_mpoly_is_one(h->den, ctx)) { fmpq_mpoly_add(out->num, f->num, h->num, ctx); }
+    else if (fmpq_mpoly_is_one(h->den, ctx)) {      /* (a + c b)/b */
+        fmpq_mpoly_mul(t, h->num, f->den, ctx); fmpq_mpoly_add(out->num, f->num, t, ctx); fmpq_mpoly_set(out->den, f->den, ctx);
+    }
+    else if (fmpq_mpoly_is_one(f->den, ctx)) {      /* (a d + c)/d */
+        fmpq_mpoly_mul(t, f->num, h->den, ctx); fmpq_mpoly_add(out->num, t, h->num, ctx); fmpq_mpoly_set(out->den, h->den, ctx);
+    }
     else if (fmpq_mpoly_equal(f->den, h->den, ctx)) { fmpq_mpoly_add(t, f->num, h->num, ctx); rf_set_normalised(out, t, f->den, ctx); }
     else {
         fmpq_mpoly_t g, bg, dg; fmpq_mpoly_init(g, ctx); fmpq_mpoly_init(bg, ctx); fmpq_mpoly_init(dg, ctx);
@@ -76,6 +81,14 @@ static void rf_sub(rf_t s, const rf_t f, const rf_t h, const fmpq_mpoly_ctx_t ct
 static void rf_mul(rf_t s, const rf_t f, const rf_t h, const fmpq_mpoly_ctx_t ctx) {
     if (fmpq_mpoly_is_zero(f->num, ctx) || fmpq_mpoly_is_zero(h->num, ctx)) { fmpq_mpoly_zero(s->num, ctx); fmpq_mpoly_one(s->den, ctx); return; }
     if (fmpq_mpoly_is_one(f->den, ctx) && fmpq_mpoly_is_one(h->den, ctx)) { fmpq_mpoly_mul(s->num, f->num, h->num, ctx); fmpq_mpoly_one(s->den, ctx); return; }
+    if (fmpq_mpoly_is_fmpq(h->num, ctx) && fmpq_mpoly_is_one(h->den, ctx)) {
+        fmpq_t c; fmpq_init(c); fmpq_mpoly_get_fmpq(c, h->num, ctx);
+        fmpq_mpoly_scalar_mul_fmpq(s->num, f->num, c, ctx); fmpq_mpoly_set(s->den, f->den, ctx); fmpq_clear(c); return;
+    }
+    if (fmpq_mpoly_is_fmpq(f->num, ctx) && fmpq_mpoly_is_one(f->den, ctx)) {
+        fmpq_t c; fmpq_init(c); fmpq_mpoly_get_fmpq(c, f->num, ctx);
+        fmpq_mpoly_scalar_mul_fmpq(s->num, h->num, c, ctx); fmpq_mpoly_set(s->den, h->den, ctx); fmpq_clear(c); return;
+    }
     fmpq_mpoly_t g, a1, d1, c1, b1, p, q;
     fmpq_mpoly_init(g, ctx); fmpq_mpoly_init(a1, ctx); fmpq_mpoly_init(d1, ctx); fmpq_mpoly_init(c1, ctx);
     fmpq_mpoly_init(b1, ctx); fmpq_mpoly_init(p, ctx); fmpq_mpoly_init(q, ctx);
@@ -95,6 +108,38 @@ static void rf_pow(rf_t s, const rf_t f, ulong e, const fmpq_mpoly_ctx_t ctx) {
     fmpq_mpoly_pow_ui(s->num, f->num, e, ctx); fmpq_mpoly_pow_ui(s->den, f->den, e, ctx);
 }
 
+/* Sum normalised once, as MultivariateRationalFunction.sum: equal denominators grouped, the
+   groups brought to the lcm, one gcd at the end. */
+static void rf_sum(rf_t s, rf_struct *terms, slong n, const fmpq_mpoly_ctx_t ctx) {
+    fmpq_mpoly_struct *dens = flint_malloc(n * sizeof(fmpq_mpoly_struct)), *nums = flint_malloc(n * sizeof(fmpq_mpoly_struct));
+    slong groups = 0;
+    for (slong i = 0; i < n; i++) {
+        if (fmpq_mpoly_is_zero(terms[i].num, ctx)) continue;
+        slong j = 0;
+        while (j < groups && !fmpq_mpoly_equal(dens + j, terms[i].den, ctx)) j++;
+        if (j == groups) {
+            fmpq_mpoly_init(dens + j, ctx); fmpq_mpoly_init(nums + j, ctx);
+            fmpq_mpoly_set(dens + j, terms[i].den, ctx); fmpq_mpoly_set(nums + j, terms[i].num, ctx); groups++;
+        } else fmpq_mpoly_add(nums + j, nums + j, terms[i].num, ctx);
+    }
+    if (groups == 0) { fmpq_mpoly_zero(s->num, ctx); fmpq_mpoly_one(s->den, ctx); }
+    else {
+        fmpq_mpoly_t num, den, g, dg, eg, t; fmpq_mpoly_init(num, ctx); fmpq_mpoly_init(den, ctx); fmpq_mpoly_init(g, ctx);
+        fmpq_mpoly_init(dg, ctx); fmpq_mpoly_init(eg, ctx); fmpq_mpoly_init(t, ctx);
+        fmpq_mpoly_set(num, nums + 0, ctx); fmpq_mpoly_set(den, dens + 0, ctx);
+        for (slong j = 1; j < groups; j++) {
+            fmpq_mpoly_gcd_cofactors(g, dg, eg, den, dens + j, ctx);
+            fmpq_mpoly_mul(num, num, eg, ctx); fmpq_mpoly_mul(t, nums + j, dg, ctx); fmpq_mpoly_add(num, num, t, ctx);
+            fmpq_mpoly_mul(den, den, eg, ctx);
+        }
+        rf_set_normalised(s, num, den, ctx);
+        fmpq_mpoly_clear(num, ctx); fmpq_mpoly_clear(den, ctx); fmpq_mpoly_clear(g, ctx);
+        fmpq_mpoly_clear(dg, ctx); fmpq_mpoly_clear(eg, ctx); fmpq_mpoly_clear(t, ctx);
+    }
+    for (slong j = 0; j < groups; j++) { fmpq_mpoly_clear(dens + j, ctx); fmpq_mpoly_clear(nums + j, ctx); }
+    flint_free(dens); flint_free(nums);
+}
+
 /* d(k) = (1 - r)*r^k/((1 - r^(N+1))*p(k)), as in Proofs/cakmak-n-qubits.proof. */
 static void d_k(rf_t out, int n, int k, const rf_t one, const rf_t r, const fmpq_mpoly_ctx_t ctx) {
     rf_t a, b, c, pk; rf_init(a, ctx); rf_init(b, ctx); rf_init(c, ctx); rf_init(pk, ctx);
@@ -111,12 +156,16 @@ int qb_flint_eq15(int n, long *terms) {
     rf_init(one, ctx); rf_init(r, ctx); rf_init(sum, ctx); rf_init(d, ctx); rf_init(pk, ctx); rf_init(t, ctx); rf_init(closed, ctx); rf_init(u, ctx);
     rf_set_si(one, 1, ctx); rf_gen(r, ctx); rf_set_si(sum, 0, ctx);
     fmpz_t bin; fmpz_init(bin);
+    rf_struct *ts = flint_malloc((n + 1) * sizeof(rf_struct));
     for (int k = 0; k <= n; k++) {
         d_k(d, n, k, one, r, ctx);
         fmpz_bin_uiui(bin, n, k); rf_set_fmpz(pk, bin, ctx);
         rf_mul(t, d, pk, ctx); rf_sub(u, pk, one, ctx); rf_mul(t, t, u, ctx);      /* d(k)*p(k)*(p(k) - 1) */
-        rf_add(sum, sum, t, ctx);
+        rf_init(ts + k, ctx); fmpq_mpoly_swap(ts[k].num, t->num, ctx); fmpq_mpoly_swap(ts[k].den, t->den, ctx);
     }
+    rf_sum(sum, ts, n + 1, ctx);
+    for (int k = 0; k <= n; k++) rf_clear(ts + k, ctx);
+    flint_free(ts);
     /* (r - 1)*(r + 1)^N/(r^(N + 1) - 1) - 1 */
     rf_sub(t, r, one, ctx); rf_add(u, r, one, ctx); rf_pow(u, u, n, ctx); rf_mul(t, t, u, ctx);
     rf_pow(u, r, n + 1, ctx); rf_sub(u, u, one, ctx); rf_div(t, t, u, ctx); rf_sub(closed, t, one, ctx);
@@ -135,13 +184,17 @@ int qb_flint_eq16(int n, long *terms) {
     rf_init(closed, ctx); rf_init(u, ctx); rf_init(kk, ctx); rf_init(nn, ctx);
     rf_set_si(one, 1, ctx); rf_gen(r, ctx); rf_set_si(sum, 0, ctx); rf_set_si(nn, n, ctx);
     fmpz_t bin; fmpz_init(bin);
+    rf_struct *ts = flint_malloc((n > 1 ? n - 1 : 1) * sizeof(rf_struct));
     for (int k = 1; k <= n - 1; k++) {
         rf_set_si(kk, k, ctx);
         fmpz_bin_uiui(bin, n, k + 1); rf_set_fmpz(pk, bin, ctx);
         d_k(d, n, k + 1, one, r, ctx);
         rf_mul(t, kk, pk, ctx); rf_mul(t, t, d, ctx);                               /* k*p(k + 1)*d(k + 1) */
-        rf_add(sum, sum, t, ctx);
+        rf_init(ts + k - 1, ctx); fmpq_mpoly_swap(ts[k - 1].num, t->num, ctx); fmpq_mpoly_swap(ts[k - 1].den, t->den, ctx);
     }
+    rf_sum(sum, ts, n - 1, ctx);
+    for (int k = 1; k <= n - 1; k++) rf_clear(ts + k - 1, ctx);
+    flint_free(ts);
     /* N + (N + r)/(r^(N + 1) - 1) + r/(1 - r) */
     rf_add(t, nn, r, ctx); rf_pow(u, r, n + 1, ctx); rf_sub(u, u, one, ctx); rf_div(t, t, u, ctx); rf_add(closed, nn, t, ctx);
     rf_sub(u, one, r, ctx); rf_div(t, r, u, ctx); rf_add(closed, closed, t, ctx);

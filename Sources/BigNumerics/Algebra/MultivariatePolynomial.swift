@@ -31,15 +31,21 @@ public struct MultivariatePolynomial: Sendable {
         }
     }
 
-    public init(_ n: Int) { self.init(BigRational(n)) }
+    public init(_ n: Int) {
+        self.init(ring: .constants) { p, ctx in fmpq_mpoly_set_si(p, n, ctx) }
+    }
+
+    public init(_ n: BigInt) {
+        self.init(ring: .constants) { p, ctx in n.withFMPZ { fmpq_mpoly_set_fmpz(p, $0, ctx) } }
+    }
 
     /// The polynomial consisting of the variable `name` alone.
     public static func variable(_ name: String) -> MultivariatePolynomial {
         MultivariatePolynomial(ring: PolynomialRing(sortedNames: [name])) { p, ctx in fmpq_mpoly_gen(p, 0, ctx) }
     }
 
-    public static var zero: MultivariatePolynomial { MultivariatePolynomial(0) }
-    public static var one: MultivariatePolynomial { MultivariatePolynomial(1) }
+    public static var zero: MultivariatePolynomial { MultivariatePolynomial(ring: .constants) { _, _ in } }
+    public static var one: MultivariatePolynomial { MultivariatePolynomial(ring: .constants) { p, ctx in fmpq_mpoly_one(p, ctx) } }
 
     /// The names that actually occur, sorted.
     public var variables: [String] {
@@ -441,8 +447,16 @@ extension MultivariatePolynomial: Hashable {
         let n = termCount
         hasher.combine(n)
         guard n > 0 else { return }
-        for i in Set([0, n - 1]).sorted() {
-            hasher.combine(coefficient(ofTerm: i))
+        for i in n == 1 ? [0] : [0, n - 1] {
+            // The coefficient by its residues modulo a prime (no allocation).
+            withPoly { p, ctx in
+                withScratchFMPQ { c in
+                    fmpq_mpoly_get_term_coeff_fmpq(c, p, i, ctx)
+                    hasher.combine(fmpz_sgn(qb_fmpq_numref(c)))
+                    hasher.combine(fmpz_fdiv_ui(qb_fmpq_numref(c), 2_305_843_009_213_693_951))
+                    hasher.combine(fmpz_fdiv_ui(qb_fmpq_denref(c), 2_305_843_009_213_693_951))
+                }
+            }
             if let e = exponents(ofTerm: i) {
                 for (k, v) in e.enumerated() where v != 0 { hasher.combine(ring.names[k]); hasher.combine(v) }
             }

@@ -47,6 +47,8 @@ public struct MultivariateRationalFunction: Sendable {
 
     public init(_ p: MultivariatePolynomial) { self.init(trusted: p, .one) }
     public init(_ c: BigRational) { self.init(MultivariatePolynomial(c)) }
+    public init(_ n: Int) { self.init(MultivariatePolynomial(n)) }
+    public init(_ n: BigInt) { self.init(MultivariatePolynomial(n)) }
 
     public static func variable(_ name: String) -> MultivariateRationalFunction {
         MultivariateRationalFunction(MultivariatePolynomial.variable(name))
@@ -74,7 +76,9 @@ extension MultivariateRationalFunction {
         let (a, b, c, d) = (f.numerator, f.denominator, h.numerator, h.denominator)
         if a.isZero { return h }
         if c.isZero { return f }
-        if b.isOne && d.isOne { return MultivariateRationalFunction(trusted: a + c, .one) }
+        // A polynomial term: (a + c·b)/b is still coprime to b, no gcd needed.
+        if d.isOne { return MultivariateRationalFunction(trusted: a + c * b, b) }
+        if b.isOne { return MultivariateRationalFunction(trusted: a * d + c, d) }
         if b == d { return MultivariateRationalFunction(normalising: a + c, b) }
         guard let (g, bg, dg) = try? MultivariatePolynomial.gcdWithCofactors(b, d) else {
             return MultivariateRationalFunction(normalising: a * d + c * b, b * d)
@@ -89,6 +93,34 @@ extension MultivariateRationalFunction {
         return k.isOne ? MultivariateRationalFunction(trusted: t, bg * d) : MultivariateRationalFunction(trusted: tk, bg * dg * gk)
     }
 
+    /// Σ terms normalised once: terms with equal denominators are added numerator to numerator,
+    /// the distinct denominators are brought to their lcm, and the one gcd that makes the
+    /// result canonical is taken at the end (a sum built with `+` takes one per term).
+    public static func sum<S: Sequence>(_ terms: S) -> MultivariateRationalFunction where S.Element == MultivariateRationalFunction {
+        var groups: [MultivariatePolynomial: MultivariatePolynomial] = [:]
+        var order: [MultivariatePolynomial] = []
+        for t in terms where !t.isZero {
+            if let n = groups[t.denominator] { groups[t.denominator] = n + t.numerator } else {
+                groups[t.denominator] = t.numerator
+                order.append(t.denominator)
+            }
+        }
+        guard let first = order.first, let firstNumerator = groups[first] else { return .zero }
+        var n = firstNumerator, d = first
+        for den in order.dropFirst() {
+            guard let m = groups[den] else { continue }
+            // lcm(d, den) = d·(den/g); n/d + m/den = (n·(den/g) + m·(d/g)) / lcm.
+            if let (_, dg, eg) = try? MultivariatePolynomial.gcdWithCofactors(d, den) {
+                n = n * eg + m * dg
+                d = d * eg
+            } else {
+                n = n * den + m * d
+                d = d * den
+            }
+        }
+        return MultivariateRationalFunction(normalising: n, d)
+    }
+
     public static prefix func - (f: MultivariateRationalFunction) -> MultivariateRationalFunction {
         MultivariateRationalFunction(trusted: -f.numerator, f.denominator)
     }
@@ -100,6 +132,9 @@ extension MultivariateRationalFunction {
     public static func * (f: MultivariateRationalFunction, h: MultivariateRationalFunction) -> MultivariateRationalFunction {
         if f.isZero || h.isZero { return .zero }
         if f.denominator.isOne && h.denominator.isOne { return MultivariateRationalFunction(trusted: f.numerator * h.numerator, .one) }
+        // A non-zero constant factor changes no gcd.
+        if h.denominator.isOne && h.numerator.isConstant { return MultivariateRationalFunction(trusted: f.numerator * h.numerator, f.denominator) }
+        if f.denominator.isOne && f.numerator.isConstant { return MultivariateRationalFunction(trusted: f.numerator * h.numerator, h.denominator) }
         guard let (_, a1, d1) = try? MultivariatePolynomial.gcdWithCofactors(f.numerator, h.denominator),
               let (_, c1, b1) = try? MultivariatePolynomial.gcdWithCofactors(h.numerator, f.denominator) else {
             return MultivariateRationalFunction(normalising: f.numerator * h.numerator, f.denominator * h.denominator)

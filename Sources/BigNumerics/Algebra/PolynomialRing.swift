@@ -90,7 +90,9 @@ struct MPolyBox: @unchecked Sendable {
         return MPolyBox(storage: storage)
     }
 
-    var ring: PolynomialRing { storage.header }
+    /// Read through the header pointer: `ManagedBuffer.header` is a class `var`, whose every read
+    /// would pay a dynamic exclusivity check; the ring never changes after `make`.
+    var ring: PolynomialRing { storage.withUnsafeMutablePointerToHeader { $0.pointee } }
 
     /// Stable for the storage's lifetime (tail storage never moves).
     var pointer: UnsafeMutablePointer<fmpq_mpoly_struct> { storage.withUnsafeMutablePointerToElements { $0 } }
