@@ -148,7 +148,27 @@ extension StepCheck {
 
     enum Sign { case positive, nonnegative }
 
+    /// The structural rules; a sum-free part they cannot sign goes to the termwise method after
+    /// expansion (so Σ(non-negative terms) + (a polynomial with one-signed coefficients) is signed).
     func structuralSign(_ e: Expr, _ ends: [String: Int]) -> Sign? {
+        if let s = structuralRules(e, ends) { return s }
+        guard !containsSum(e), !freeNames(e).isEmpty else { return nil }
+        let ev = symbolicEvaluator()
+        guard let x = try? ev.evaluate(e) else { return nil }
+        return try? termwiseSign(x, ev, ends)
+    }
+
+    func containsSum(_ e: Expr) -> Bool {
+        switch e.kind {
+        case .sum: return true
+        case let .negate(a): return containsSum(a)
+        case let .binary(_, a, b): return containsSum(a) || containsSum(b)
+        case let .call(_, args): return args.contains(where: containsSum)
+        default: return false
+        }
+    }
+
+    func structuralRules(_ e: Expr, _ ends: [String: Int]) -> Sign? {
         func both(_ a: Sign?, _ b: Sign?, _ anyPositive: Bool) -> Sign? {
             guard let a, let b else { return nil }
             if anyPositive { return a == .positive || b == .positive ? .positive : .nonnegative }

@@ -110,4 +110,36 @@ struct EveryNTests {
             """)
         #expect(report.steps[0].method == .exactIdentity && report.steps[0].detail.contains("N = 1…8"))
     }
+
+    @Test("the README's example holds as printed")
+    func readmeExample() throws {
+        let report = try check("""
+            proof cakmak.eq15
+            assume N in 1...
+            assume 0 < r < 1
+            let p(k) = binomial(N, k)
+            let d(k) = (1 - r)*r^k/((1 - r^(N + 1))*p(k))
+            claim sum(k, 0, N, d(k)*p(k)*(p(k) - 1))
+              = (r - 1)*(r + 1)^N/(r^(N + 1) - 1) - 1
+              -> (2^N - N - 1)/(N + 1) as r -> 1
+            """)
+        #expect(report.steps.map(\.outcome) == [.passed, .passed])
+        #expect(report.steps[0].detail.contains("Zeilberger") && report.steps[0].detail.contains("Gosper"))
+        #expect(report.steps[1].detail.contains("l'Hôpital"))
+    }
+
+    @Test("a binomial sum plus a one-signed polynomial is signed; a mixed-sign polynomial is not")
+    func sumPlusPolynomial() throws {
+        let report = try check("""
+            proof p
+            assume N in 9...
+            assume 0 < y <= 1
+            claim 64*sum(j, 3, N - 7, binomial(N - 7, j)) + (64*(1 + (N - 7) + (N - 7)*(N - 8)/2) - N^2)
+              > 0
+            claim sum(k, 0, N, y^k) + (N - 12)
+              >= 0
+            """)
+        #expect(report.steps.map(\.outcome) == [.passed, .failed])
+        #expect(report.steps[1].detail.hasPrefix("false:"))
+    }
 }

@@ -70,4 +70,21 @@ import Testing
             _ = try SymbolicSum.closedForm(f, index: "k", lower: .constant(0), upper: .variable("N"), outer: "N", from: 1, table: t)
         }
     }
+
+    @Test func polesOfTheCertificateOnTheRange() throws {
+        let t = table()
+        let range = (lower: LinearForm.constant(0), upper: LinearForm.variable("N"))
+        // A pole at k = 3 lies in 0…N for N ≥ 3: rejected.
+        #expect(throws: SummationError.self) {
+            _ = try CertificateCheck.finiteOnRange(one / (k - K(rational: 3)), index: "k", lower: range.lower, upper: range.upper,
+                                                   outer: "N", from: 1, table: t)
+        }
+        // A pole at k = −1 is outside: accepted.
+        _ = try CertificateCheck.finiteOnRange(one / (k + one), index: "k", lower: range.lower, upper: range.upper, outer: "N", from: 1, table: t)
+        // k = N + 1 is a pole of the rational part that 1/(N − k)! absorbs: accepted, and said so.
+        let absorbed = one / ((N - k + one) * (try t.factorial(LinearForm(["N": 1, "k": -1]))))
+        let note = try CertificateCheck.finiteOnRange(absorbed, index: "k", lower: range.lower, upper: LinearForm(["N": 1], constant: 1),
+                                                      outer: "N", from: 1, table: t)
+        #expect(note.contains("removable"))
+    }
 }
