@@ -92,6 +92,19 @@ struct InputLimitsTests {
         #expect(message.contains("more than 100000 terms"))
     }
 
+    @Test("binomials and integer powers too large to compute are errors at their location, at once")
+    func hugeIntegers() throws {
+        let start = Date()
+        let binomial = try stepError("proof p\nassume x > 0\nclaim x*binomial(10^12, 10^6)\n  = x\n")
+        #expect(binomial.hasPrefix("limits.proof:3:9:") && binomial.contains("allowed: at most 10^6"), "\(binomial)")
+        let tower = try stepError("proof p\nassume N in 1...((10^1000)^1000)^1000\nclaim N\n  = N\n")
+        #expect(tower.contains("limits.proof:2:"), "\(tower)")
+        #expect(Date().timeIntervalSince(start) < 10)
+        // Just inside the limit still works: binomial(2000, 1000) has ~1995 bits.
+        let ok = try ProofChecker().check(text: "proof p\nclaim binomial(2000, 1000)\n  = binomial(2000, 1000)\n", path: "limits.proof")
+        #expect(ok.steps.map(\.outcome) == [.passed])
+    }
+
     @Test("a definition with a repeated parameter is a parse error, not a duplicate-key trap")
     func repeatedParameter() throws {
         let e = try #require(parseError("proof p\nassume x > 0\nlet f(a, b, a) = a + b\nclaim f(x, x, x)\n  = 2*x\n"))
