@@ -148,9 +148,14 @@ struct DerivationContext {
         var cases: [[String: Int]] = [[:]]
         for r in ranges {
             var next: [[String: Int]] = []
+            var evaluable = true
             for c in cases {
-                // Bounds that are not integer expressions are reported by the step that uses them.
-                guard let lo = try? IntegerEvaluator.value(r.lower, c), let hi = try? IntegerEvaluator.value(r.upper, c) else { return }
+                // Bounds that are not integer expressions of earlier parameters are reported by the
+                // step that uses them; the ranges after this one are still checked.
+                guard let lo = try? IntegerEvaluator.value(r.lower, c), let hi = try? IntegerEvaluator.value(r.upper, c) else {
+                    evaluable = false
+                    break
+                }
                 guard lo <= hi else { continue }
                 let (span, overflow) = hi.subtractingReportingOverflow(lo)
                 guard !overflow, span < ProofLimits.maxIntegerRangeValues else {
@@ -165,7 +170,7 @@ struct DerivationContext {
                 }
                 for v in lo...hi { next.append(c.merging([r.name: v]) { $1 }) }
             }
-            cases = next
+            if evaluable { cases = next }
         }
     }
 }

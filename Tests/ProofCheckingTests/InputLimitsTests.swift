@@ -78,6 +78,10 @@ struct InputLimitsTests {
         #expect(dependent.contains("k in 0...(10000 * N)") && dependent.contains("at N=1"))
         let overflow = try stepError("proof p\nassume N in -9223372036854775807...9223372036854775807\nclaim N\n  = N\n")
         #expect(overflow.contains("more than \(Int.max) values"))
+        // A range redefined after one that uses it (found by the fuzzer: it used to reach the
+        // enumeration unchecked and trap on Int overflow).
+        let redefined = try stepError("proof p\nassume N in 1...3\nassume k in 0...N\nassume N in -9223372036854775807...1000000000\nclaim k + N\n  = N + k\n")
+        #expect(redefined.hasPrefix("limits.proof:4:13:") && redefined.contains("more than"), "\(redefined)")
         // Combinations are limited too: 1000 × 1000 is refused although each range is allowed.
         let product = try stepError("proof p\nassume N in 1...1000\nassume M in 1...1000\nclaim N*M\n  = M*N\n")
         #expect(product.contains("combinations") && product.contains("at most \(ProofLimits.maxIntegerCases)"))
