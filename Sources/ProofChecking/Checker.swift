@@ -146,16 +146,21 @@ struct DerivationContext {
 
     /// Refuses integer ranges too large to enumerate (`ProofLimits`), before any step runs:
     /// every combination of values is visited the way the steps visit them, stopping at the limit.
-    /// An unbounded range (`N in 1...`) is never enumerated whole (the every-N methods take it), so the
-    /// count stops there.
+    /// An unbounded range (`N in 1...`) is never enumerated whole (the every-N methods take it); the
+    /// ranges whose bounds depend on it are skipped like any other unevaluable bound.
     static func checkRangeSizes(_ ranges: [(name: String, lower: Expr, upper: Expr?)]) throws(ProofError) {
         var cases: [[String: Int]] = [[:]]
         for r in ranges {
-            guard let upper = r.upper else { return }
+            guard let upper = r.upper else { continue }
             var next: [[String: Int]] = []
+            var evaluable = true
             for c in cases {
-                // Bounds that are not integer expressions are reported by the step that uses them.
-                guard let lo = try? IntegerEvaluator.value(r.lower, c), let hi = try? IntegerEvaluator.value(upper, c) else { return }
+                // Bounds that are not integer expressions of earlier parameters are reported by the
+                // step that uses them; the ranges after this one are still checked.
+                guard let lo = try? IntegerEvaluator.value(r.lower, c), let hi = try? IntegerEvaluator.value(upper, c) else {
+                    evaluable = false
+                    break
+                }
                 guard lo <= hi else { continue }
                 let (span, overflow) = hi.subtractingReportingOverflow(lo)
                 guard !overflow, span < ProofLimits.maxIntegerRangeValues else {
@@ -170,7 +175,7 @@ struct DerivationContext {
                 }
                 for v in lo...hi { next.append(c.merging([r.name: v]) { $1 }) }
             }
-            cases = next
+            if evaluable { cases = next }
         }
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import BigNumerics
 import ClosedForms
 import RealModule
@@ -107,6 +108,7 @@ struct Evaluator<A: Algebra> {
                 let n = try IntegerEvaluator.value(args[0], integers), k = try IntegerEvaluator.value(args[1], integers)
                 guard n >= 0 else { throw semantic(e, "binomial(\(n), \(k)) needs n >= 0") }
                 if k < 0 || k > n { return try algebra.constant(0) }
+                try IntegerEvaluator.checkBinomialSize(n, k, e)
                 return try algebra.constant(BigRational(BigInt.binomial(UInt(n), UInt(k))))
             }
             if name.hasPrefix(formulaPrefix) { return try catalogueFormula(String(name.dropFirst(formulaPrefix.count)), args, e, integers) }
@@ -215,14 +217,29 @@ enum IntegerEvaluator {
                 return x / y
             default:
                 guard y.isInteger, let n = y.numerator.asInt, abs(n) <= 10_000 else { throw EvalIssue.notApplicable("non-integer power") }
+                // The result has about bits(x)·|n| bits; a tower of such powers would exhaust memory.
+                guard (x.numerator.bitLength + x.denominator.bitLength) * abs(n) <= 10_000_000 else {
+                    throw EvalIssue.semantic(ProofError(.semantic, e.location, "\(e) has more than 10^7 bits (allowed: at most 10^7)"))
+                }
                 return try x.power(n)
             }
         case let .call(name, args) where name == "binomial" && args.count == 2:
             let n = try value(args[0], integers), k = try value(args[1], integers)
             guard n >= 0 else { throw EvalIssue.invalid("binomial with negative n") }
-            return k < 0 || k > n ? 0 : BigRational(BigInt.binomial(UInt(n), UInt(k)))
+            if k < 0 || k > n { return 0 }
+            try checkBinomialSize(n, k, e)
+            return BigRational(BigInt.binomial(UInt(n), UInt(k)))
         default:
             throw EvalIssue.notApplicable("not an integer expression")
+        }
+    }
+
+    /// binomial(n, k) has about min(k, n − k)·log₂ n bits; beyond 10⁶ GMP would compute for
+    /// minutes (or abort on overflow), so such a binomial is refused at its location.
+    static func checkBinomialSize(_ n: Int, _ k: Int, _ e: Expr) throws {
+        let bits = Double(min(k, n - k)) * Foundation.log2(Double(max(n, 2)))
+        guard bits <= 1e6 else {
+            throw EvalIssue.semantic(ProofError(.semantic, e.location, "binomial(\(n), \(k)) has about \(Int(bits)) bits (allowed: at most 10^6)"))
         }
     }
 }

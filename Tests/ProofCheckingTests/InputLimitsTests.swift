@@ -78,6 +78,10 @@ struct InputLimitsTests {
         #expect(dependent.contains("k in 0...(10000 * N)") && dependent.contains("at N=1"))
         let overflow = try stepError("proof p\nassume N in -9223372036854775807...9223372036854775807\nclaim N\n  = N\n")
         #expect(overflow.contains("more than \(Int.max) values"))
+        // A range redefined after one that uses it (found by the fuzzer: it used to reach the
+        // enumeration unchecked and trap on Int overflow).
+        let redefined = try stepError("proof p\nassume N in 1...3\nassume k in 0...N\nassume N in -9223372036854775807...1000000000\nclaim k + N\n  = N + k\n")
+        #expect(redefined.hasPrefix("limits.proof:4:13:") && redefined.contains("more than"), "\(redefined)")
         // Combinations are limited too: 1000 × 1000 is refused although each range is allowed.
         let product = try stepError("proof p\nassume N in 1...1000\nassume M in 1...1000\nclaim N*M\n  = M*N\n")
         #expect(product.contains("combinations") && product.contains("at most \(ProofLimits.maxIntegerCases)"))
@@ -90,6 +94,19 @@ struct InputLimitsTests {
     func sumOverflow() throws {
         let message = try stepError("proof p\nassume x > 0\nclaim sum(k, -9223372036854775807, 9223372036854775807, x)\n  = x\n")
         #expect(message.contains("more than 100000 terms"))
+    }
+
+    @Test("binomials and integer powers too large to compute are errors at their location, at once")
+    func hugeIntegers() throws {
+        let start = Date()
+        let binomial = try stepError("proof p\nassume x > 0\nclaim x*binomial(10^12, 10^6)\n  = x\n")
+        #expect(binomial.hasPrefix("limits.proof:3:9:") && binomial.contains("allowed: at most 10^6"), "\(binomial)")
+        let tower = try stepError("proof p\nassume N in 1...((10^1000)^1000)^1000\nclaim N\n  = N\n")
+        #expect(tower.contains("limits.proof:2:"), "\(tower)")
+        #expect(Date().timeIntervalSince(start) < 10)
+        // Just inside the limit still works: binomial(2000, 1000) has ~1995 bits.
+        let ok = try ProofChecker().check(text: "proof p\nclaim binomial(2000, 1000)\n  = binomial(2000, 1000)\n", path: "limits.proof")
+        #expect(ok.steps.map(\.outcome) == [.passed])
     }
 
     @Test("a definition with a repeated parameter is a parse error, not a duplicate-key trap")
