@@ -11,7 +11,7 @@ strip --strip-debug -o "$bin" .build/release/bench-ratio
 count() { valgrind --tool=callgrind --callgrind-out-file=/dev/null "$bin" only "$1" "$2" 2>&1 | awk '/Collected/ {print $4}'; }
 printf "%-28s %6s %16s %16s %8s\n" grid bits "C instructions" "Swift instr." ratio
 for bits in 256 2048; do
-    for pair in "gamma:gamma" "gamma:gamma-safe" "coherence:coherence" "ergotropy:ergotropy"; do
+    for pair in "gamma:gamma" "gamma:gamma-safe" "coherence:coherence" "coherence:coherence-inplace" "ergotropy:ergotropy" "ergotropy:ergotropy-inplace"; do
         c=${pair%%:*}; s=${pair##*:}
         ci=$(count "c-$c" "$bits"); si=$(count "swift-$s" "$bits")
         printf "%-28s %6s %16s %16s %8s\n" "$s" "$bits" "$ci" "$si" "$(awk -v a="$si" -v b="$ci" 'BEGIN {printf "%.3f", a / b}')"

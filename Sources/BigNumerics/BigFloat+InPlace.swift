@@ -14,6 +14,14 @@ extension BigFloat {
     /// forms of an inner loop instead of letting every operation look it up).
     @inlinable public static var currentContext: Context { context }
 
+    /// Whether the machine integer `n` is exact at `precision` bits. If not, `x ∘ n` rounds `n` to
+    /// the working precision first (as `BigFloat(n)` does), and so do the forms taking an `Int`.
+    @inlinable @inline(__always)
+    static func isExact(_ n: Int, precision: Int) -> Bool {
+        let m = n.magnitude
+        return m == 0 || UInt.bitWidth - m.leadingZeroBitCount - m.trailingZeroBitCount <= precision
+    }
+
     /// `f(destination)` into this value's storage when reusable at `precision`, else into a fresh one.
     @inlinable @inline(__always)
     mutating func assign(precision: Int, _ f: (UnsafeMutablePointer<__mpfr_struct>) -> Void) {
@@ -51,27 +59,44 @@ extension BigFloat {
 
     /// `self = a + n`.
     @inlinable public mutating func formSum(_ a: borrowing BigFloat, _ n: Int, context c: Context = context) {
+        guard BigFloat.isExact(n, precision: c.precision) else { return form(a, BigFloat(integer: n, precision: c.precision, rounding: c.rounding), c, mpfr_add) }
         form(a, c) { r, x, rnd in mpfr_add_si(r, x, n, rnd) }
     }
     /// `self = a − n`.
     @inlinable public mutating func formDifference(_ a: borrowing BigFloat, _ n: Int, context c: Context = context) {
+        guard BigFloat.isExact(n, precision: c.precision) else { return form(a, BigFloat(integer: n, precision: c.precision, rounding: c.rounding), c, mpfr_sub) }
         form(a, c) { r, x, rnd in mpfr_sub_si(r, x, n, rnd) }
     }
     /// `self = n − a`.
     @inlinable public mutating func formDifference(_ n: Int, _ a: borrowing BigFloat, context c: Context = context) {
+        guard BigFloat.isExact(n, precision: c.precision) else { return form(BigFloat(integer: n, precision: c.precision, rounding: c.rounding), a, c, mpfr_sub) }
         form(a, c) { r, x, rnd in mpfr_si_sub(r, n, x, rnd) }
     }
     /// `self = a · n`.
     @inlinable public mutating func formProduct(_ a: borrowing BigFloat, _ n: Int, context c: Context = context) {
+        guard BigFloat.isExact(n, precision: c.precision) else { return form(a, BigFloat(integer: n, precision: c.precision, rounding: c.rounding), c, mpfr_mul) }
         form(a, c) { r, x, rnd in mpfr_mul_si(r, x, n, rnd) }
     }
     /// `self = a / n`.
     @inlinable public mutating func formQuotient(_ a: borrowing BigFloat, _ n: Int, context c: Context = context) {
+        guard BigFloat.isExact(n, precision: c.precision) else { return form(a, BigFloat(integer: n, precision: c.precision, rounding: c.rounding), c, mpfr_div) }
         form(a, c) { r, x, rnd in mpfr_div_si(r, x, n, rnd) }
     }
     /// `self = n / a`.
     @inlinable public mutating func formQuotient(_ n: Int, _ a: borrowing BigFloat, context c: Context = context) {
+        guard BigFloat.isExact(n, precision: c.precision) else { return form(BigFloat(integer: n, precision: c.precision, rounding: c.rounding), a, c, mpfr_div) }
         form(a, c) { r, x, rnd in mpfr_si_div(r, n, x, rnd) }
+    }
+    /// `self = a / self`.
+    @inlinable public mutating func divideInto(_ a: borrowing BigFloat, context c: Context = context) {
+        let rnd = c.rounding.mpfr
+        if storage != nil, isReusable(for: c.precision) {
+            let s = storage.unsafelyUnwrapped
+            a.withMPFR { pa in s.withUnsafeMutablePointerToHeader { p in _ = mpfr_div(p, pa, UnsafePointer(p), rnd) } }
+        } else {
+            let b = self
+            self = a.withMPFR { pa in b.withMPFR { pb in BigFloat.make(precision: c.precision) { _ = mpfr_div($0, pa, pb, rnd) } } }
+        }
     }
     /// `self = a^n` (`pow(a, n)`).
     @inlinable public mutating func formPower(_ a: borrowing BigFloat, _ n: Int, context c: Context = context) {
@@ -93,11 +118,24 @@ extension BigFloat {
     @inlinable public mutating func multiply(by b: borrowing BigFloat, context c: Context) { update(b, c, mpfr_mul) }
     /// `self /= b`.
     @inlinable public mutating func divide(by b: borrowing BigFloat, context c: Context) { update(b, c, mpfr_div) }
-    /// `self = self ∘ n` for ∘ in + − · /, and `self = self^n`.
-    @inlinable public mutating func add(_ n: Int, context c: Context) { updateInt(c) { r, x, rnd in mpfr_add_si(r, x, n, rnd) } }
-    @inlinable public mutating func subtract(_ n: Int, context c: Context) { updateInt(c) { r, x, rnd in mpfr_sub_si(r, x, n, rnd) } }
-    @inlinable public mutating func multiply(by n: Int, context c: Context) { updateInt(c) { r, x, rnd in mpfr_mul_si(r, x, n, rnd) } }
-    @inlinable public mutating func divide(by n: Int, context c: Context) { updateInt(c) { r, x, rnd in mpfr_div_si(r, x, n, rnd) } }
+    /// `self = self ∘ n` for ∘ in + − · / (n rounded to the working precision first when it is not
+    /// exact there, as in `self ∘ BigFloat(n)`), and `self = self^n` (n exact, as in `pow`).
+    @inlinable public mutating func add(_ n: Int, context c: Context) {
+        guard BigFloat.isExact(n, precision: c.precision) else { return update(BigFloat(integer: n, precision: c.precision, rounding: c.rounding), c, mpfr_add) }
+        updateInt(c) { r, x, rnd in mpfr_add_si(r, x, n, rnd) }
+    }
+    @inlinable public mutating func subtract(_ n: Int, context c: Context) {
+        guard BigFloat.isExact(n, precision: c.precision) else { return update(BigFloat(integer: n, precision: c.precision, rounding: c.rounding), c, mpfr_sub) }
+        updateInt(c) { r, x, rnd in mpfr_sub_si(r, x, n, rnd) }
+    }
+    @inlinable public mutating func multiply(by n: Int, context c: Context) {
+        guard BigFloat.isExact(n, precision: c.precision) else { return update(BigFloat(integer: n, precision: c.precision, rounding: c.rounding), c, mpfr_mul) }
+        updateInt(c) { r, x, rnd in mpfr_mul_si(r, x, n, rnd) }
+    }
+    @inlinable public mutating func divide(by n: Int, context c: Context) {
+        guard BigFloat.isExact(n, precision: c.precision) else { return update(BigFloat(integer: n, precision: c.precision, rounding: c.rounding), c, mpfr_div) }
+        updateInt(c) { r, x, rnd in mpfr_div_si(r, x, n, rnd) }
+    }
     @inlinable public mutating func raise(toPower n: Int, context c: Context) { updateInt(c) { r, x, rnd in mpfr_pow_si(r, x, n, rnd) } }
 
     @inlinable @inline(__always)

@@ -30,6 +30,8 @@ if CommandLine.arguments.count == 4, CommandLine.arguments[1] == "only", let bit
         "swift-gamma-safe": { (try? BigFloat.withPrecision(bits) { gammaGridSafe(BigFloat.self).doubleValue }) ?? .nan },
         "swift-coherence": { (try? BigFloat.withPrecision(bits) { coherenceGrid(BigFloat.self).doubleValue }) ?? .nan },
         "swift-ergotropy": { (try? BigFloat.withPrecision(bits) { ergotropyGrid(BigFloat.self).doubleValue }) ?? .nan },
+        "swift-coherence-inplace": { (try? BigFloat.withPrecision(bits) { coherenceGridInPlace().doubleValue }) ?? .nan },
+        "swift-ergotropy-inplace": { (try? BigFloat.withPrecision(bits) { ergotropyGridInPlace().doubleValue }) ?? .nan },
     ]
     guard let run = runs[CommandLine.arguments[2]] else { print("unknown contender; one of \(runs.keys.sorted())"); exit(2) }
     print(run())
@@ -48,9 +50,11 @@ for bits in [256, 2048] {
         ]),
         ("C_l1 (Çakmak Eq. 15)", { qb_grid_coherence(bits) }, [
             ("Swift generic", { (try? BigFloat.withPrecision(bits) { coherenceGrid(BigFloat.self).doubleValue }) ?? .nan }),
+            ("Swift in-place forms", { (try? BigFloat.withPrecision(bits) { coherenceGridInPlace().doubleValue }) ?? .nan }),
         ]),
         ("W (Çakmak Eq. 16)", { qb_grid_ergotropy(bits) }, [
             ("Swift generic", { (try? BigFloat.withPrecision(bits) { ergotropyGrid(BigFloat.self).doubleValue }) ?? .nan }),
+            ("Swift in-place forms", { (try? BigFloat.withPrecision(bits) { ergotropyGridInPlace().doubleValue }) ?? .nan }),
         ]),
     ]
     for (name, c, swifts) in grids {

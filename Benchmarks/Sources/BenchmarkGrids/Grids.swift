@@ -56,3 +56,51 @@ public func gammaGridSafe<T: Real>(_: T.Type) -> T {
     return sum
 }
 
+
+// The same grids with the engine's in-place forms: temporaries live outside the loops, the
+// precision context is read once, and the operation sequence is grid.c's, call for call
+// (so the sums are bit-identical to C's and to the operator forms above).
+
+public func coherenceGridInPlace() -> BigFloat {
+    let c = BigFloat.currentContext
+    var sum = BigFloat(0), r = BigFloat(0), a = BigFloat(0), b = BigFloat(0), d = BigFloat(0)
+    sum.formInteger(0, context: c)
+    for j in 1...200 {
+        r.formInteger(j, context: c)
+        r.divide(by: 201, context: c)
+        for n in 1...64 {
+            a.formDifference(r, 1, context: c)          // r − 1
+            b.formSum(r, 1, context: c)
+            b.raise(toPower: n, context: c)             // (r + 1)^N
+            a.multiply(by: b, context: c)
+            d.formPower(r, n + 1, context: c)
+            d.subtract(1, context: c)                   // r^{N+1} − 1
+            a.divide(by: d, context: c)
+            a.subtract(1, context: c)
+            sum.add(a, context: c)
+        }
+    }
+    return sum
+}
+
+public func ergotropyGridInPlace() -> BigFloat {
+    let c = BigFloat.currentContext
+    var sum = BigFloat(0), r = BigFloat(0), a = BigFloat(0), b = BigFloat(0), d = BigFloat(0)
+    sum.formInteger(0, context: c)
+    for j in 1...200 {
+        r.formInteger(j, context: c)
+        r.divide(by: 201, context: c)
+        for n in 1...64 {
+            a.formSum(r, n, context: c)                 // N + r
+            d.formPower(r, n + 1, context: c)
+            d.subtract(1, context: c)                   // r^{N+1} − 1
+            a.divide(by: d, context: c)
+            b.formDifference(1, r, context: c)
+            b.divideInto(r, context: c)                 // r/(1 − r)
+            a.add(b, context: c)
+            a.add(n, context: c)                        // ω = 1
+            sum.add(a, context: c)
+        }
+    }
+    return sum
+}
