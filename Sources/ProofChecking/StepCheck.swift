@@ -169,8 +169,9 @@ struct StepCheck {
         }
         let names = variables.sorted().joined(separator: ", ")
         if exactApplicable && mismatch == nil {
-            return Verdict(method: .exactIdentity, holds: true,
-                           detail: "identical rational functions of {\(names)}\(describeCases(cases))")
+            // Both sides may reduce to constants (a derivation ending at 0): say so, not "of {}".
+            let what = variables.isEmpty ? "identical constants" : "identical rational functions of {\(names)}"
+            return Verdict(method: .exactIdentity, holds: true, detail: what + describeCases(cases))
         }
         if let absVerdict = try absoluteValues(cases) { return absVerdict }
         if let c = mismatch, !atomsUsed {
