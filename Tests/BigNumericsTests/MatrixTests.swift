@@ -68,6 +68,31 @@ struct MatrixTests {
         }
     }
 
+    @Test("integer matrices: determinant, rank and integral kernel against the rational ones")
+    func integerMatrices() throws {
+        let a = try IntegerMatrix([[1, 2, 3], [4, 5, 6], [5, 7, 9]].map { $0.map { BigInt($0) } })
+        let detA = try a.determinant()
+        #expect(a.rank == 2 && detA == 0)
+        #expect(a.kernel == [[1, -2, 1]])
+        let b = try IntegerMatrix([[2, 1], [1, 3]].map { $0.map { BigInt($0) } })
+        #expect(try b.determinant() == 5)
+        #expect(b.hermiteNormalForm.rows == [[1, 3], [0, 5]].map { $0.map { BigInt($0) } })
+        try forAll(seed: 41, count: 40, Gen.int(in: -9...9).array(of: 20)) { (v: [Int]) in
+            let rows = (0..<4).map { i in (0..<5).map { j in BigInt(v[5 * i + j]) } }
+            let m = try IntegerMatrix(rows), q = try RationalMatrix(rows.map { $0.map { BigRational($0) } })
+            #expect(m.rank == q.rank)
+            #expect(m.kernel.count == q.kernel.count)
+            for k in m.kernel {
+                for row in rows { #expect(zip(row, k).reduce(BigInt(0)) { $0 + $1.0 * $1.1 } == 0) }
+            }
+            let square = try IntegerMatrix(Array(rows.prefix(4)).map { Array($0.prefix(4)) })
+            let integerDet = try square.determinant()
+            let rationalDet = try RationalMatrix(Array(rows.prefix(4)).map { $0.prefix(4).map { BigRational($0) } }).determinant()
+            #expect(BigRational(integerDet) == rationalDet)
+        }
+        #expect(throws: AlgebraError.self) { try IntegerMatrix([[1], [2, 3]]) }
+    }
+
     @Test("bad input: ragged rows, shape mismatches, composite modulus")
     func badInput() {
         #expect(throws: AlgebraError.self) { try RationalMatrix([[1, 2], [3]]) }

@@ -214,3 +214,85 @@ public struct ModularMatrix: Sendable {
         return (0..<nullity).map { k in (0..<columnCount).map { i in qb_nmod_mat_entry(x.pointer, i, k) } }
     }
 }
+
+/// Owns one `fmpz_mat_t`.
+final class FMPZMatBox: @unchecked Sendable {
+    let pointer: UnsafeMutablePointer<fmpz_mat_struct>
+
+    init(rows: Int, columns: Int, _ fill: (UnsafeMutablePointer<fmpz_mat_struct>) -> Void) {
+        pointer = .allocate(capacity: 1)
+        fmpz_mat_init(pointer, rows, columns)
+        fill(pointer)
+    }
+
+    deinit {
+        fmpz_mat_clear(pointer)
+        pointer.deallocate()
+    }
+}
+
+/// A dense matrix over Z (FLINT `fmpz_mat`): multimodular determinant and rank, an integral
+/// kernel basis, and the Hermite normal form.
+public struct IntegerMatrix: Sendable {
+    let box: FMPZMatBox
+    public let rowCount: Int
+    public let columnCount: Int
+
+    init(rows: Int, columns: Int, _ fill: (UnsafeMutablePointer<fmpz_mat_struct>) -> Void) {
+        box = FMPZMatBox(rows: rows, columns: columns, fill)
+        rowCount = rows
+        columnCount = columns
+    }
+
+    func withMat<R>(_ body: (UnsafePointer<fmpz_mat_struct>) throws -> R) rethrows -> R {
+        try withExtendedLifetime(box) { try body(UnsafePointer(box.pointer)) }
+    }
+
+    /// Rows of equal length; throws for ragged rows.
+    public init(_ rows: [[BigInt]]) throws(AlgebraError) {
+        let columns = rows.first?.count ?? 0
+        if let bad = rows.firstIndex(where: { $0.count != columns }) {
+            throw .invalidArgument(name: "row \(bad) length", value: "\(rows[bad].count)", allowed: "\(columns) (the length of row 0)")
+        }
+        self.init(rows: rows.count, columns: columns) { m in
+            for (i, row) in rows.enumerated() {
+                for (j, v) in row.enumerated() { v.withMPZ { fmpz_set_mpz(qb_fmpz_mat_entry(m, i, j), $0) } }
+            }
+        }
+    }
+
+    public subscript(row: Int, column: Int) -> BigInt {
+        withMat { BigInt(fmpz: qb_fmpz_mat_entry($0, row, column)) }
+    }
+
+    public var rows: [[BigInt]] { (0..<rowCount).map { i in (0..<columnCount).map { j in self[i, j] } } }
+
+    public var rank: Int { withMat { fmpz_mat_rank($0) } }
+
+    /// Throws for a non-square matrix.
+    public func determinant() throws(AlgebraError) -> BigInt {
+        guard rowCount == columnCount else { throw .invalidArgument(name: "matrix shape", value: "\(rowCount)×\(columnCount)", allowed: "a square matrix") }
+        return withMat { m in withScratchFMPZ { d in fmpz_mat_det(d, m); return BigInt(fmpz: d) } }
+    }
+
+    /// A basis of the right kernel {v ∈ Zⁿ : A v = 0} of the rational kernel's dimension, each
+    /// vector primitive (content 1) with its first non-zero entry positive.
+    public var kernel: [[BigInt]] {
+        let x = FMPZMatBox(rows: columnCount, columns: max(columnCount, 1)) { _ in }
+        let nullity = withMat { fmpz_mat_nullspace(x.pointer, $0) }
+        let raw = withExtendedLifetime(x) {
+            (0..<nullity).map { k in (0..<columnCount).map { i in BigInt(fmpz: qb_fmpz_mat_entry(x.pointer, i, k)) } }
+        }
+        return raw.map { v in
+            let content = v.reduce(BigInt(0)) { BigInt.gcd($0, $1) }
+            guard !content.isZero, let lead = v.first(where: { !$0.isZero }) else { return v }
+            let divisor = lead.signum < 0 ? -content : content
+            return v.map { (try? $0.quotientAndRemainder(dividingBy: divisor).quotient) ?? $0 }
+        }
+    }
+
+    /// The Hermite normal form (row-style, as FLINT defines it).
+    public var hermiteNormalForm: IntegerMatrix {
+        IntegerMatrix(rows: rowCount, columns: columnCount) { out in withMat { fmpz_mat_hnf(out, $0) } }
+    }
+}
