@@ -5,7 +5,7 @@
 # Fails on any crash, any input slower than the stated hang limit, or any rejection without a
 # typed error at a location. Seeds are fixed: a failure reproduces with the same command.
 # Sizes and limits (environment): QBATTERY_FUZZ_PROOFS (10000), QBATTERY_FUZZ_SHARDS (2000),
-# QBATTERY_FUZZ_TABLES (1000), QBATTERY_FUZZ_HANG (30 s per proof input), FUZZ_CLI_RUNS (40 per
+# QBATTERY_FUZZ_TABLES (1000), QBATTERY_FUZZ_HANG (60 s per proof input), FUZZ_CLI_RUNS (40 per
 # subcommand), FUZZ_CLI_HANG (60 s per run).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -15,7 +15,7 @@ $SWIFT build --build-tests
 export QBATTERY_FUZZ_PROOFS=${QBATTERY_FUZZ_PROOFS:-10000}
 export QBATTERY_FUZZ_SHARDS=${QBATTERY_FUZZ_SHARDS:-2000}
 export QBATTERY_FUZZ_TABLES=${QBATTERY_FUZZ_TABLES:-1000}
-export QBATTERY_FUZZ_HANG=${QBATTERY_FUZZ_HANG:-30}
+export QBATTERY_FUZZ_HANG=${QBATTERY_FUZZ_HANG:-60}
 mkdir -p .build/fuzz
 status=0
 $SWIFT test --skip-build --filter 'ProofFuzzTests|MergeFuzzTests|ReferenceTableFuzzTests' > .build/fuzz/swift-test.log 2>&1 || status=1

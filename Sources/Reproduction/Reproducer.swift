@@ -217,7 +217,7 @@ public enum Reproducer {
             if byFigure[fig] == nil {
                 order.append(fig)
             } else if acc.settings.seed != seed || acc.settings.samples != samples {
-                throw .badShardFile(path: path, reason: "lines 3-4: settings differ from other shards of \(fig)")
+                throw .badShardFile(path: path, reason: "line 3: seed or samples (line 4) differ from other shards of \(fig)")
             }
             try parseItems(lines, from: 6, path: path, into: &acc.payloads, origin: &acc.origin, total: total, duplicated: &acc.duplicated)
             byFigure[fig] = acc
