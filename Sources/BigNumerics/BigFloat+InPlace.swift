@@ -22,11 +22,31 @@ extension BigFloat {
         return m == 0 || UInt.bitWidth - m.leadingZeroBitCount - m.trailingZeroBitCount <= precision
     }
 
+    /// The `mpfr_t` of a value, without the retain/release pair a copied class reference costs (an
+    /// atomic each): the caller's borrow keeps the storage alive for the call.
+    @inlinable @inline(__always)
+    func withBorrowedMPFR<R>(_ body: (UnsafePointer<__mpfr_struct>) -> R) -> R {
+        if storage != nil {
+            return Unmanaged.passUnretained(storage.unsafelyUnwrapped)._withUnsafeGuaranteedRef { s in
+                s.withUnsafeMutablePointerToHeader { body(UnsafePointer($0)) }
+            }
+        }
+        return withMPFR(body)
+    }
+
+    /// This value's own storage for writing (only after `isReusable`), without retain/release.
+    @inlinable @inline(__always)
+    func withOwnMPFR(_ body: (UnsafeMutablePointer<__mpfr_struct>) -> Void) {
+        Unmanaged.passUnretained(storage.unsafelyUnwrapped)._withUnsafeGuaranteedRef { s in
+            s.withUnsafeMutablePointerToHeader { body($0) }
+        }
+    }
+
     /// `f(destination)` into this value's storage when reusable at `precision`, else into a fresh one.
     @inlinable @inline(__always)
     mutating func assign(precision: Int, _ f: (UnsafeMutablePointer<__mpfr_struct>) -> Void) {
         if storage != nil, isReusable(for: precision) {
-            storage.unsafelyUnwrapped.withUnsafeMutablePointerToHeader { f($0) }
+            withOwnMPFR(f)
         } else {
             self = BigFloat.make(precision: precision, f)
         }
@@ -38,14 +58,14 @@ extension BigFloat {
     mutating func form(_ a: borrowing BigFloat, _ b: borrowing BigFloat, _ c: Context,
                        _ f: (UnsafeMutablePointer<__mpfr_struct>, UnsafePointer<__mpfr_struct>, UnsafePointer<__mpfr_struct>, mpfr_rnd_t) -> Int32) {
         let rnd = c.rounding.mpfr
-        a.withMPFR { pa in b.withMPFR { pb in assign(precision: c.precision) { _ = f($0, pa, pb, rnd) } } }
+        a.withBorrowedMPFR { pa in b.withBorrowedMPFR { pb in assign(precision: c.precision) { _ = f($0, pa, pb, rnd) } } }
     }
 
     @inlinable @inline(__always)
     mutating func form(_ a: borrowing BigFloat, _ c: Context,
                        _ f: (UnsafeMutablePointer<__mpfr_struct>, UnsafePointer<__mpfr_struct>, mpfr_rnd_t) -> Int32) {
         let rnd = c.rounding.mpfr
-        a.withMPFR { pa in assign(precision: c.precision) { _ = f($0, pa, rnd) } }
+        a.withBorrowedMPFR { pa in assign(precision: c.precision) { _ = f($0, pa, rnd) } }
     }
 
     /// `self = a + b`.
@@ -91,8 +111,7 @@ extension BigFloat {
     @inlinable public mutating func divideInto(_ a: borrowing BigFloat, context c: Context = context) {
         let rnd = c.rounding.mpfr
         if storage != nil, isReusable(for: c.precision) {
-            let s = storage.unsafelyUnwrapped
-            a.withMPFR { pa in s.withUnsafeMutablePointerToHeader { p in _ = mpfr_div(p, pa, UnsafePointer(p), rnd) } }
+            a.withBorrowedMPFR { pa in withOwnMPFR { p in _ = mpfr_div(p, pa, UnsafePointer(p), rnd) } }
         } else {
             let b = self
             self = a.withMPFR { pa in b.withMPFR { pb in BigFloat.make(precision: c.precision) { _ = mpfr_div($0, pa, pb, rnd) } } }
@@ -143,8 +162,7 @@ extension BigFloat {
                          _ f: (UnsafeMutablePointer<__mpfr_struct>, UnsafePointer<__mpfr_struct>, UnsafePointer<__mpfr_struct>, mpfr_rnd_t) -> Int32) {
         let rnd = c.rounding.mpfr
         if storage != nil, isReusable(for: c.precision) {
-            let s = storage.unsafelyUnwrapped
-            b.withMPFR { pb in s.withUnsafeMutablePointerToHeader { p in _ = f(p, UnsafePointer(p), pb, rnd) } }
+            b.withBorrowedMPFR { pb in withOwnMPFR { p in _ = f(p, UnsafePointer(p), pb, rnd) } }
         } else {
             let a = self
             self = a.withMPFR { pa in b.withMPFR { pb in BigFloat.make(precision: c.precision) { _ = f($0, pa, pb, rnd) } } }
@@ -155,7 +173,7 @@ extension BigFloat {
     mutating func updateInt(_ c: Context, _ f: (UnsafeMutablePointer<__mpfr_struct>, UnsafePointer<__mpfr_struct>, mpfr_rnd_t) -> Int32) {
         let rnd = c.rounding.mpfr
         if storage != nil, isReusable(for: c.precision) {
-            storage.unsafelyUnwrapped.withUnsafeMutablePointerToHeader { p in _ = f(p, UnsafePointer(p), rnd) }
+            withOwnMPFR { p in _ = f(p, UnsafePointer(p), rnd) }
         } else {
             let a = self
             self = a.withMPFR { pa in BigFloat.make(precision: c.precision) { _ = f($0, pa, rnd) } }
