@@ -4,10 +4,12 @@
 // The spectrum of ρ_ss is {eig(M_j) × τ_j(m)} (eigenvalues by LAPACK), the ergotropy pairs it
 // (sorted) with H0's sorted energies, and the l1-coherence in the computational basis is computed
 // block by block in excitation number, where ρ_ss restricted to k excitations is
-// ρ_k = U_k (⊕_j τ_j(m_k) M_j) U_kᵀ. Three ways to hand over the M_j, each with the cheapest route:
-//   * a pure ρ0 = |ψ⟩⟨ψ|: M_j = C_j C_j†, C_j the d_j × (2j+1) coupled coordinates of ψ;
+// ρ_k = U_k (⊕_j τ_j(m_k) M_j) U_kᵀ. Four ways to hand over the M_j, each with its cheapest route
+// (chosen by callgrind instruction counts):
+//   * a pure ρ0 = |ψ⟩⟨ψ|: M_j = C_j C_j†, C_j the d_j × (2j+1) coupled coordinates of ψ (low rank);
 //   * factors M_j ∝ L_j L_j† (L_j d_j × d_j), e.g. a Wishart draw: ρ_k = W W†, W = U_k ⊕ √τ L_j;
-//   * general Hermitian M_j (dense route, diagonal ρ0).
+//   * a diagonal ρ0: real M_j from tabulated u uᵀ, ρ_k = T U_kᵀ with T = U_k B_k, real arithmetic;
+//   * general Hermitian M_j (dense route): the same T route with real and imaginary parts.
 import Foundation
 
 /// Scratch memory and flattened tables for one worker: no allocation and no reference counting per
