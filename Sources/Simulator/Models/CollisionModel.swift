@@ -42,6 +42,11 @@ public struct BipartiteOperator: Sendable {
 
     public func block(_ a: Int, _ r: Int) -> CMatrix? { blocks[a * bathDimension + r] }
 
+    /// The blocks by ascending key. Any Double sum over blocks must use this order: a Dictionary's
+    /// order follows its per-process random hash seed, so sums in it differ in the last bits from
+    /// run to run.
+    public var blocksInKeyOrder: [(key: Int, value: CMatrix)] { blocks.sorted { $0.key < $1.key } }
+
     /// Dense matrix on S ⊗ R; refused beyond the memory limit.
     public func dense(memoryLimit: Double = SimulatorLimits.defaultDenseBytes) throws(SimulatorError) -> CMatrix {
         let ds = systemDimension, dr = bathDimension
@@ -181,7 +186,7 @@ public struct CollisionModel: Sendable {
         try SimulatorLimits.checkDense(parameter: "d_S²", value: ds * ds, dimension: ds * ds, limit: memoryLimit)
         try checkFirstOrderVanishes()
         var jumps: [(operator: CMatrix, rate: Double)] = []
-        for (key, b) in interaction.blocks.sorted(by: { $0.key < $1.key }) {
+        for (key, b) in interaction.blocksInKeyOrder {
             let r = key % bathDimension
             let rate = coupling * coupling * bathPopulations[r]
             if rate > 0 { jumps.append((b, rate)) }
@@ -224,7 +229,7 @@ public struct CollisionModel: Sendable {
         let e2 = coupling * coupling
         for k in 0..<d {
             var out = CMatrix(rows: d, cols: d)
-            for (key, b) in interaction.blocks {
+            for (key, b) in interaction.blocksInKeyOrder {
                 let p = bathPopulations[key % bathDimension] * e2
                 if p == 0 { continue }
                 let col = b.column(k)
@@ -270,7 +275,7 @@ public struct CollisionModel: Sendable {
         let d = systemDimension
         var a = CMatrix(rows: d, cols: d)
         let e = bathHamiltonian.diagonalElements.map { $0.real }
-        for (key, b) in interaction.blocks {
+        for (key, b) in interaction.blocksInKeyOrder {
             let out = key / bathDimension, r = key % bathDimension
             let w = coupling * coupling * bathPopulations[r] * (e[out] - e[r])
             if w != 0 { a.addScaled(CMatrix.adjointTimes(b, b), Cx(w)) }
@@ -283,7 +288,7 @@ public struct CollisionModel: Sendable {
     public func bornSystemEnergyObservable() throws(SimulatorError) -> CMatrix {
         let d = systemDimension
         var b = CMatrix(rows: d, cols: d)
-        for (key, v) in interaction.blocks {
+        for (key, v) in interaction.blocksInKeyOrder {
             let w = coupling * coupling * bathPopulations[key % bathDimension]
             if w == 0 { continue }
             let vdv = CMatrix.adjointTimes(v, v)
