@@ -11,7 +11,7 @@ if command -v pkg-config >/dev/null 2>&1; then
 else
     need+=(libgmp-dev libmpfr-dev liblapacke-dev)
 fi
-# The reference LAPACK/BLAS the simulator links and runs on (see Sources/CLAPACKE/shim.h): the
+# The reference LAPACK/BLAS the simulator loads at run time by full path and runs on (see Sources/CLAPACKE/shim.h): the
 # libraries, their -dev links and CBLAS's cblas-netlib.h, whatever update-alternatives selects.
 for p in liblapack3 liblapack-dev libblas3 libblas-dev; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || need+=("$p")
