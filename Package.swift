@@ -76,7 +76,10 @@ let package = Package(
             ]),
         .target(
             name: "Derivations",
-            dependencies: ["Operators", "BigNumerics"]),
+            dependencies: [
+                "Operators", "BigNumerics",
+                .product(name: "RealModule", package: "swift-numerics"),
+            ]),
         .target(
             name: "Verification",
             dependencies: ["BigNumerics", "ClosedForms", "Simulator"]),
@@ -98,7 +101,7 @@ let package = Package(
         .executableTarget(
             name: "QBatteryCLI",
             dependencies: [
-                "BigNumerics", "ClosedForms", "Simulator", "Verification", "ProofChecking", "Reproduction",
+                "BigNumerics", "ClosedForms", "Simulator", "Verification", "ProofChecking", "Reproduction", "Derivations", "Operators",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .testTarget(
@@ -111,6 +114,12 @@ let package = Package(
         .testTarget(
             name: "OperatorsTests",
             dependencies: ["Operators", "Derivations", "BigNumerics", "Simulator"]),
+        .testTarget(
+            name: "DerivationsTests",
+            dependencies: [
+                "Derivations", "Operators", "BigNumerics",
+                .product(name: "RealModule", package: "swift-numerics"),
+            ]),
         .testTarget(
             name: "ClosedFormsTests",
             dependencies: ["ClosedForms", "BigNumerics"]),

@@ -75,12 +75,13 @@ public struct Matrix<Scalar: AlgebraicField & Sendable>: Sendable, Equatable {
     public var transpose: Matrix { Matrix(rows: cols, cols: rows) { i, j in self[j, i] } }
 
     public var trace: Scalar {
-        var t = Scalar.zero
-        for i in 0..<Swift.min(rows, cols) where self[i, i] != .zero { t += self[i, i] }
+        let zero = Scalar.zero
+        var t = zero
+        for i in 0..<Swift.min(rows, cols) where self[i, i] != zero { t += self[i, i] }
         return t
     }
 
-    public var isZero: Bool { storage.allSatisfy { $0 == .zero } }
+    public var isZero: Bool { let zero = Scalar.zero; return storage.allSatisfy { $0 == zero } }
 
     /// Entries mapped into another field (e.g. exact → Double, or a substitution).
     public func map<T>(_ f: (Scalar) throws -> T) rethrows -> Matrix<T> {
@@ -117,16 +118,18 @@ public struct Matrix<Scalar: AlgebraicField & Sendable>: Sendable, Equatable {
 
     /// self += s·b (shapes must agree; callers inside this module guarantee it).
     public mutating func addScaled(_ b: Matrix, _ s: Scalar) {
-        if s == .zero { return }
+        let zero = Scalar.zero
+        if s == zero { return }
         let one: Scalar = 1
-        for k in 0..<storage.count where b.storage[k] != .zero {
+        for k in 0..<storage.count where b.storage[k] != zero {
             storage[k] += s == one ? b.storage[k] : s * b.storage[k]
         }
     }
 
     public func scaled(_ s: Scalar) -> Matrix {
-        if s == .zero { return Matrix(rows: rows, cols: cols) }
-        return Matrix(rows: rows, cols: cols, trusted: storage.map { $0 == .zero ? $0 : s * $0 })
+        let zero = Scalar.zero
+        if s == zero { return Matrix(rows: rows, cols: cols) }
+        return Matrix(rows: rows, cols: cols, trusted: storage.map { $0 == zero ? $0 : s * $0 })
     }
 
     public static func * (a: Matrix, b: Matrix) throws(OperatorError) -> Matrix {
@@ -138,13 +141,14 @@ public struct Matrix<Scalar: AlgebraicField & Sendable>: Sendable, Equatable {
 
     static func product(_ a: Matrix, _ b: Matrix) -> Matrix {
         var c = Matrix(rows: a.rows, cols: b.cols)
+        let zero = Scalar.zero
         for j in 0..<b.cols {
             for k in 0..<a.cols {
                 let bkj = b[k, j]
-                if bkj == .zero { continue }
+                if bkj == zero { continue }
                 for i in 0..<a.rows {
                     let aik = a[i, k]
-                    if aik == .zero { continue }
+                    if aik == zero { continue }
                     c[i, j] += aik * bkj
                 }
             }
@@ -155,14 +159,15 @@ public struct Matrix<Scalar: AlgebraicField & Sendable>: Sendable, Equatable {
     /// A ⊗ B (A the most significant factor).
     public static func kron(_ a: Matrix, _ b: Matrix) -> Matrix {
         var m = Matrix(rows: a.rows * b.rows, cols: a.cols * b.cols)
+        let zero = Scalar.zero
         for ja in 0..<a.cols {
             for ia in 0..<a.rows {
                 let x = a[ia, ja]
-                if x == .zero { continue }
+                if x == zero { continue }
                 for jb in 0..<b.cols {
                     for ib in 0..<b.rows {
                         let y = b[ib, jb]
-                        if y == .zero { continue }
+                        if y == zero { continue }
                         m[ia * b.rows + ib, ja * b.cols + jb] = x * y
                     }
                 }
@@ -212,10 +217,11 @@ public struct Matrix<Scalar: AlgebraicField & Sendable>: Sendable, Equatable {
         }
         let ko = offsets(kept, dk), to = offsets(traced, dt)
         var out = Matrix(rows: dk, cols: dk)
+        let zero = Scalar.zero
         for b in 0..<dk {
             for a in 0..<dk {
                 var s = Scalar.zero
-                for t in 0..<dt { let x = self[ko[a] + to[t], ko[b] + to[t]]; if x != .zero { s += x } }
+                for t in 0..<dt { let x = self[ko[a] + to[t], ko[b] + to[t]]; if x != zero { s += x } }
                 out[a, b] = s
             }
         }

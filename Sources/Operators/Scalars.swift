@@ -85,7 +85,7 @@ where Base: Hashable {
 
     public static func * (a: ComplexExtension, b: ComplexExtension) -> ComplexExtension {
         if a.isZero || b.isZero { return .zero }
-        if a.imaginary.isZero && b.imaginary.isZero { return ComplexExtension(a.real * b.real) }
+        if a.imaginary.isZero && b.imaginary.isZero { return ComplexExtension(a.real * b.real, a.imaginary) }  // reuse the zero
         if a.imaginary.isZero { return ComplexExtension(mul(a.real, b.real), mul(a.real, b.imaginary)) }
         if b.imaginary.isZero { return ComplexExtension(mul(a.real, b.real), mul(a.imaginary, b.real)) }
         return ComplexExtension(a.real * b.real - a.imaginary * b.imaginary,
@@ -99,7 +99,7 @@ where Base: Hashable {
     /// 1/(a + bi) = (a − bi)/(a² + b²); nil for zero (a² + b² ≠ 0 otherwise, as −1 is no square in F).
     public var reciprocal: ComplexExtension? {
         if isZero { return nil }
-        if imaginary.isZero { return ComplexExtension(1 / real) }
+        if imaginary.isZero { return ComplexExtension(1 / real, imaginary) }
         let n = real * real + imaginary * imaginary
         return ComplexExtension(real / n, -imaginary / n)
     }

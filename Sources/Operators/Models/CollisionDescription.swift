@@ -133,6 +133,20 @@ public enum MayoInteractions<Scalar: OperatorField> {
         return blocks
     }
 
+    /// V_#^{(N)} in the one-to-one (complement) pairing reading: Σ_μ |μ⟩⟨μ̄|_S ⊗ |μ⟩⟨μ̄|_R, μ̄ the
+    /// configuration with every qubit flipped (Eq. 5's V_#/2 at N = 2). The printed coupling is Nε.
+    public static func collectivePaired(batteries n: Int) throws(OperatorError) -> [Int: Matrix<Scalar>] {
+        let d = try QubitOperators<Scalar>(count: n).dimension
+        var blocks: [Int: Matrix<Scalar>] = [:]
+        for mu in 0..<d {
+            let bar = mu ^ (d - 1)
+            var b = blocks[mu * d + bar] ?? Matrix(rows: d, cols: d)
+            b[mu, bar] += 1
+            blocks[mu * d + bar] = b
+        }
+        return blocks
+    }
+
     /// Gibbs populations of N bath qubits with H_R = (ω/2)Σσ_z at y = e^{−βω}:
     /// p_r = y^{n(r)}/(1 + y)^N, n(r) the number of excited bath qubits.
     public static func bathPopulations(qubits n: Int, y: Scalar) throws(OperatorError) -> [Scalar] {
