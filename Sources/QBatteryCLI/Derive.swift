@@ -188,7 +188,7 @@ struct DeriveOutput {
             obj["non_rational_factors"] = otherFactors
             obj["population_blocks"] = blockSizes
         }
-        guard let data = try? JSONSerialization.data(withJSONObject: obj, options: [.prettyPrinted, .sortedKeys]) else { return "{}" }
+        guard let data = try? JSONSerialization.data(withJSONObject: obj, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]) else { return "{}" }
         return String(decoding: data, as: UTF8.self)
     }
 }
