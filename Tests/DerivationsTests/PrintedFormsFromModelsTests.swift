@@ -37,6 +37,20 @@ func printedEq14(n: Int, shift: Int = 0) -> Matrix<ExactScalar> {
         #expect(rho != printedEq14(n: n, shift: 1))
     }
 
+    /// Eq. (15): C_l1 of the derived steady state (all its coherences are positive for 0 < y < 1,
+    /// so |ρ_ij| = ρ_ij) against (r − 1)(r + 1)^N/(r^{N+1} − 1) − 1, r = y.
+    @Test(arguments: [1, 2, 3]) func eq15FromTheGroundState(n: Int) throws {
+        let m = try ModelCatalogue.build("cakmak.collective", ["N": "\(n)"])
+        let rho = try ExactLinearAlgebra.steadyState(of: m.generator, initial: InitialState.parse("ground", dimension: m.dimension))
+        var c = ExactScalar.zero
+        for j in 0..<m.dimension { for i in 0..<m.dimension where i != j && !rho[i, j].isZero {
+            #expect(try rho[i, j].evaluated(["y": BigRational(1) / BigRational(3)]).real > 0)
+            c = c + rho[i, j]
+        } }
+        let printed: ExactScalar = (y - one) * power(one + y, n) / (power(y, n + 1) - one) - one
+        #expect(c == printed)
+    }
+
     /// Eq. (7), symbolic c and y: ρ0 = (1 − c)|ψ−⟩⟨ψ−| + c|00⟩⟨00| (so c is Eq. 7's c) relaxes to
     /// (1 − c)|ψ−⟩⟨ψ−| + c Z+⁻¹(y²|11⟩⟨11| + y|ψ+⟩⟨ψ+| + |00⟩⟨00|), Z+ = 1 + y + y².
     @Test func eq7WithSymbolicC() throws {
