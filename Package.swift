@@ -3,6 +3,8 @@
 //
 // Layers (each a module; a newcomer finds a thing by its layer):
 //   CGMPFR, CMPFI, CFLINT, CLAPACKE – system C libraries (GMP+MPFR, MPFI, FLINT; LAPACKE/CBLAS headers, the reference libraries loaded at run time), installed by the Makefile
+//   Operators         – dense matrices over any field, kron, partial trace, superoperators, qubit operators, elimination
+//   Derivations       – exact models over Q(i)(y, …): invariant blocks, kernels, steady states, rates
 //   BigNumerics       – exact (BigInt, BigRational, Polynomial, RationalFunction), MPFR BigFloat, MPFI BigInterval
 //   ClosedForms       – every printed formula of both papers, written once, generic over the number type
 //   Simulator         – independent Double-precision physics: operators, Lindbladians, collision models
@@ -19,6 +21,8 @@ let package = Package(
         .library(name: "BigNumerics", targets: ["BigNumerics"]),
         .library(name: "ClosedForms", targets: ["ClosedForms"]),
         .library(name: "Simulator", targets: ["Simulator"]),
+        .library(name: "Operators", targets: ["Operators"]),
+        .library(name: "Derivations", targets: ["Derivations"]),
         .library(name: "Verification", targets: ["Verification"]),
         .library(name: "ProofChecking", targets: ["ProofChecking"]),
         .library(name: "Summation", targets: ["Summation"]),
@@ -56,6 +60,9 @@ let package = Package(
                 .product(name: "RealModule", package: "swift-numerics"),
             ]),
         .target(
+            name: "Operators",
+            dependencies: [.product(name: "Numerics", package: "swift-numerics")]),
+        .target(
             name: "ClosedForms",
             dependencies: [
                 "BigNumerics",
@@ -64,8 +71,14 @@ let package = Package(
         .target(
             name: "Simulator",
             dependencies: [
-                "CLAPACKE",
+                "CLAPACKE", "Operators",
                 .product(name: "Numerics", package: "swift-numerics"),
+            ]),
+        .target(
+            name: "Derivations",
+            dependencies: [
+                "Operators", "BigNumerics",
+                .product(name: "RealModule", package: "swift-numerics"),
             ]),
         .target(
             name: "Verification",
@@ -88,7 +101,7 @@ let package = Package(
         .executableTarget(
             name: "QBatteryCLI",
             dependencies: [
-                "BigNumerics", "ClosedForms", "Simulator", "Verification", "ProofChecking", "Reproduction",
+                "BigNumerics", "ClosedForms", "Simulator", "Verification", "ProofChecking", "Reproduction", "Derivations", "Operators",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .testTarget(
@@ -97,6 +110,15 @@ let package = Package(
                 "BigNumerics",
                 .product(name: "PropertyBased", package: "swift-property-based"),
                 .product(name: "BigInt", package: "BigInt"),
+            ]),
+        .testTarget(
+            name: "OperatorsTests",
+            dependencies: ["Operators", "Derivations", "BigNumerics", "Simulator"]),
+        .testTarget(
+            name: "DerivationsTests",
+            dependencies: [
+                "Derivations", "Operators", "BigNumerics",
+                .product(name: "RealModule", package: "swift-numerics"),
             ]),
         .testTarget(
             name: "ClosedFormsTests",

@@ -39,6 +39,11 @@ let package = Package(
             name: "bench-random-states",
             dependencies: [.product(name: "Reproduction", package: "main")],
             path: "Sources/BenchRandomStates"),
+        // Exact derivations from the models (Çakmak kernel, Mayo rates) by N; SymPy beside it (Benchmarks/sympy).
+        .executableTarget(
+            name: "bench-derive",
+            dependencies: [.product(name: "Derivations", package: "main")],
+            path: "Sources/BenchDerive"),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -6,7 +6,7 @@ struct QBattery: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "qbattery",
         abstract: "The Mayo–Roncaglia and Çakmak quantum-battery papers as executable, checkable code.",
-        subcommands: [SelfCheck.self, Formulas.self, Eval.self, ReferenceCommand.self, ErrataCommand.self, Prove.self, CrossCheckCommand.self, ClaimsIndexCommand.self, Reproduce.self, Merge.self, Compare.self, Simulate.self])
+        subcommands: [SelfCheck.self, Formulas.self, Eval.self, ReferenceCommand.self, ErrataCommand.self, Prove.self, CrossCheckCommand.self, ClaimsIndexCommand.self, Reproduce.self, Merge.self, Compare.self, Simulate.self, Derive.self])
 
     /// Every command runs under a progress ticker (stderr, terminals only, after one second).
     /// While it can draw, the command's stdout is held back (OutputCapture) and written after the

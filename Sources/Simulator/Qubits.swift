@@ -13,24 +13,18 @@
 //     (Mayo's σ_z as an operator equals ours; only the labels/order differ.)
 // Both paper orders are the full bit flip, index ↦ d − 1 − index.
 import Numerics
+import Operators
 
 /// Single-qubit matrices in the convention above.
 public enum Qubit {
-    /// σ⁺ = |1⟩⟨0|: ground (index 0) → excited (index 1).
-    public static let sigmaPlus: CMatrix = {
-        var m = CMatrix(rows: 2, cols: 2); m[1, 0] = Cx(1); return m
-    }()
-    public static let sigmaMinus: CMatrix = sigmaPlus.adjoint
+    /// σ⁺ = |1⟩⟨0|: ground (index 0) → excited (index 1). The single-qubit matrices are the
+    /// generic layer's (`QubitOperators`), where σ_y is fixed by σ_x σ_y = i σ_z.
+    public static let sigmaPlus = CMatrix(QubitOperators<Cx>.sigmaPlus)
+    public static let sigmaMinus = CMatrix(QubitOperators<Cx>.sigmaMinus)
     /// σ_z = diag(−1, +1) in index order (+1 on the excited state).
-    public static let sigmaZ: CMatrix = CMatrix.diagonal(real: [-1, 1])
-    public static let sigmaX: CMatrix = {
-        var m = CMatrix(rows: 2, cols: 2); m[0, 1] = Cx(1); m[1, 0] = Cx(1); return m
-    }()
-    /// σ_y, fixed by σ_x σ_y = i σ_z in this basis.
-    public static let sigmaY: CMatrix = {
-        // σ_x σ_y = i σ_z with σ_z = diag(−1, 1) requires σ_y = [[0, i], [−i, 0]].
-        var m = CMatrix(rows: 2, cols: 2); m[0, 1] = Cx(0, 1); m[1, 0] = Cx(0, -1); return m
-    }()
+    public static let sigmaZ = CMatrix(QubitOperators<Cx>.sigmaZ)
+    public static let sigmaX = CMatrix(QubitOperators<Cx>.sigmaX)
+    public static let sigmaY = CMatrix(QubitOperators<Cx>.sigmaY)
     public static let identity: CMatrix = CMatrix.identity(2)
     public static let excited: CMatrix = CMatrix.diagonal(real: [0, 1])
     public static let ground: CMatrix = CMatrix.diagonal(real: [1, 0])
@@ -83,17 +77,10 @@ public struct QubitRegister: Sendable {
         self.count = count
     }
 
-    /// I ⊗ … ⊗ op (at `site`, 0-based, site 0 most significant) ⊗ … ⊗ I.
+    /// I ⊗ … ⊗ op (at `site`, 0-based, site 0 most significant) ⊗ … ⊗ I (the generic builder).
     public func embed(_ op: CMatrix, at site: Int) throws(SimulatorError) -> CMatrix {
-        if site < 0 || site >= count {
-            throw .invalidParameter(name: "site", value: "\(site)", allowed: "0 ..< \(count)")
-        }
-        if op.rows != 2 || op.cols != 2 {
-            throw .dimensionMismatch(parameter: "single-qubit operator", expected: "2x2", got: "\(op.rows)x\(op.cols)")
-        }
-        let left = CMatrix.identity(1 << site)
-        let right = CMatrix.identity(1 << (count - site - 1))
-        return CMatrix.kron([left, op, right])
+        let ops = try bridged { () throws(OperatorError) in try QubitOperators<Cx>(count: count) }
+        return CMatrix(try bridged { () throws(OperatorError) in try ops.embed(op.generic, at: site) })
     }
 
     public func sigmaPlus(_ site: Int) throws(SimulatorError) -> CMatrix { try embed(Qubit.sigmaPlus, at: site) }
@@ -102,11 +89,10 @@ public struct QubitRegister: Sendable {
     public func sigmaX(_ site: Int) throws(SimulatorError) -> CMatrix { try embed(Qubit.sigmaX, at: site) }
     public func sigmaY(_ site: Int) throws(SimulatorError) -> CMatrix { try embed(Qubit.sigmaY, at: site) }
 
-    /// J⁺ = Σ_i σ⁺_i.
+    /// J⁺ = Σ_i σ⁺_i (the generic builder).
     public func collectiveJPlus() throws(SimulatorError) -> CMatrix {
-        var j = CMatrix(rows: dimension, cols: dimension)
-        for i in 0..<count { j.addScaled(try sigmaPlus(i), Cx(1)) }
-        return j
+        let ops = try bridged { () throws(OperatorError) in try QubitOperators<Cx>(count: count) }
+        return CMatrix(try bridged { () throws(OperatorError) in try ops.collectiveJPlus() })
     }
 
     /// J⁻ = Σ_i σ⁻_i.

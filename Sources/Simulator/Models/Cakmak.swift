@@ -2,6 +2,7 @@
 // master equation Eqs. (4)–(6) with a general decay matrix γ_ij and dipole–dipole couplings f_ij.
 // Built from the operators; nothing here knows the paper's steady-state formulas (Eqs. 7–16).
 import Numerics
+import Operators
 
 public struct CakmakModel: Sendable {
     public let qubits: Int
@@ -50,26 +51,32 @@ public struct CakmakModel: Sendable {
     /// H0 = ω Σ σ⁺σ⁻ (the battery Hamiltonian used for energies and ergotropy).
     public func h0() throws(SimulatorError) -> CMatrix { try register.cakmakH0(omega: omega) }
 
-    /// H0 + H_d, H_d = Σ_{i≠j} f_ij σ_i⁺σ_j⁻ (Eq. 4).
-    public func hamiltonian() throws(SimulatorError) -> CMatrix {
-        let reg = try register
-        var h = reg.cakmakH0(omega: omega)
-        for i in 0..<qubits {
-            for j in 0..<qubits where i != j && f[i, j] != Cx.zero {
-                h.addScaled(try reg.sigmaPlus(i) * reg.sigmaMinus(j), f[i, j])
+    /// The model written once (`Operators.CakmakDescription`) with Complex<Double> entries.
+    public var modelDescription: CakmakDescription<Cx> {
+        get throws(SimulatorError) {
+            try bridged { () throws(OperatorError) in
+                try CakmakDescription(qubits: qubits, omega: Cx(omega), gamma: gamma.generic, f: f.generic, nbar: Cx(nbar))
             }
         }
-        return h
     }
 
-    /// The Liouvillian of Eqs. (4)–(6): γ_ij(n̄+1) on σ⁻ (Eq. 5) and γ_ij n̄ on σ⁺ (Eq. 6).
+    /// H0 + H_d, H_d = Σ_{i≠j} f_ij σ_i⁺σ_j⁻ (Eq. 4), from the generic description.
+    public func hamiltonian() throws(SimulatorError) -> CMatrix {
+        let m = try modelDescription
+        return CMatrix(try bridged { () throws(OperatorError) in try m.hamiltonian() })
+    }
+
+    /// The Liouvillian of Eqs. (4)–(6): γ_ij(n̄+1) on σ⁻ (Eq. 5) and γ_ij n̄ on σ⁺ (Eq. 6). Operators
+    /// and Kossakowski matrices from the generic description; assembled (and γ checked positive
+    /// semidefinite) by the LAPACK-backed `Lindbladian`.
     public func lindbladian(memoryLimit: Double = SimulatorLimits.defaultDenseBytes) throws(SimulatorError) -> Lindbladian {
         let reg = try register
         let d = reg.dimension
         try SimulatorLimits.checkDense(parameter: "N (Liouville dimension 4^N)", value: qubits, dimension: d * d, limit: memoryLimit)
+        let m = try modelDescription
         let h = try hamiltonian()
-        var minus: [CMatrix] = [], plus: [CMatrix] = []
-        for i in 0..<qubits { minus.append(try reg.sigmaMinus(i)); plus.append(try reg.sigmaPlus(i)) }
+        let minus = try bridged { () throws(OperatorError) in try m.loweringOperators().map(CMatrix.init) }
+        let plus = try bridged { () throws(OperatorError) in try m.raisingOperators().map(CMatrix.init) }
         let nb = nbar
         let lMinus = try Lindbladian(hamiltonian: h, operators: minus, kossakowski: gamma.scaled(nb + 1), memoryLimit: memoryLimit)
         let lPlus = try Lindbladian(hamiltonian: CMatrix(rows: d, cols: d), operators: plus, kossakowski: gamma.scaled(nb), memoryLimit: memoryLimit)

@@ -5,6 +5,7 @@
 // generator (Φ_Δt − 1)/Δt, and the Δt → 0 (Born) generator
 //   L ρ = −i[H_S, ρ] − (ε²/2) tr_R[Ṽ, [Ṽ, ρ ⊗ ρ_R]].
 import Numerics
+import Operators
 
 /// An operator on S ⊗ R (S the slow index) stored by bath blocks: Ṽ = Σ_{a,r} V_{ar} ⊗ |a⟩⟨r|,
 /// so that models with a large, sparse interaction (Mayo's N-battery V_#^{(N)}) stay cheap.
@@ -30,6 +31,12 @@ public struct BipartiteOperator: Sendable {
             let b = CMatrix(rows: ds, cols: ds) { i, j in dense[i * dr + a, j * dr + r] }
             if b.maxAbs > 0 { blocks[a * dr + r] = b }
         } }
+    }
+
+    /// From the blocks of a generic model (keyed a·d_R + r, d_R = d_S here).
+    public init(generic blocks: [Int: Matrix<Cx>], systemDimension ds: Int) {
+        self.init(systemDimension: ds, bathDimension: ds)
+        for (key, b) in blocks { self.blocks[key] = CMatrix(b) }
     }
 
     /// Adds `value`·|s'⟩⟨s| ⊗ |a⟩⟨r|.

@@ -3,6 +3,7 @@
 // V_# (Eq. 5), the N-battery V_#^{(N)} (Sec. II B, several readings), V of Eq. 13 for one battery.
 // Subsystem order: batteries S1…SN (most significant), then bath units R1…RN.
 import Numerics
+import Operators
 
 /// Readings of the printed N-battery interaction V_#^{(N)} = Σ_{k=1}^{N} (Nε/√Δt) V̂_{k,N−k},
 /// V̂_{j,l} = Σ_{μ_j, μ_l} |E_j^{μ_j}, E_j^{μ_j}⟩⟨E_l^{μ_l}, E_l^{μ_l}| (battery, bath). It maps the
@@ -63,15 +64,9 @@ public enum Mayo {
         try checkOmega(omega)
         let reg = try QubitRegister(count: n)
         let d = reg.dimension
-        var v = BipartiteOperator(systemDimension: d, bathDimension: d)
-        // σ⁺_{Si}σ⁺_{Ri}: flips bit i of both from 0 to 1 (and h.c.)
-        for i in 0..<n {
-            let bit = 1 << (n - 1 - i)
-            for s in 0..<d where s & bit == 0 { for r in 0..<d where r & bit == 0 {
-                v.add(systemOut: s | bit, systemIn: s, bathOut: r | bit, bathIn: r, value: Cx(1))
-                v.add(systemOut: s, systemIn: s | bit, bathOut: r, bathIn: r | bit, value: Cx(1))
-            } }
-        }
+        // σ⁺_{Si}σ⁺_{Ri} + h.c., from the generic model (`Operators.MayoInteractions`).
+        let v = try BipartiteOperator(generic: bridged { () throws(OperatorError) in try MayoInteractions<Cx>.parallel(batteries: n) },
+                                      systemDimension: d)
         let h = reg.mayoHamiltonian(omega: omega)
         return try CollisionModel(systemHamiltonian: h, bathHamiltonian: h, interaction: v, coupling: epsilon, beta: beta)
     }
@@ -82,21 +77,26 @@ public enum Mayo {
         try checkOmega(omega)
         let reg = try QubitRegister(count: n)
         let d = reg.dimension
-        let level: [[Int]] = (0...n).map { k in (0..<d).filter { $0.nonzeroBitCount == k } }
-        var v = BipartiteOperator(systemDimension: d, bathDimension: d)
-        let ks: [Int] = reading == .printedSumOneToN ? Array(1...n) : Array(0...n)
-        for k in ks {
-            let up = level[k], down = level[n - k]  // V̂_{k,N−k}: (N−k, N−k) → (k, k)
-            switch reading {
-            case .matchedLabels, .printedSumOneToN, .matchedLabelsOffDiagonal:
-                for mu in up { for nu in down {
-                    if reading == .matchedLabelsOffDiagonal && mu == nu { continue }
-                    v.add(systemOut: mu, systemIn: nu, bathOut: mu, bathIn: nu, value: Cx(1))
-                } }
-            case .independentLabels:
-                for mu in up { for muR in up { for nu in down { for nuR in down {
-                    v.add(systemOut: mu, systemIn: nu, bathOut: muR, bathIn: nuR, value: Cx(1))
-                } } } }
+        var v: BipartiteOperator
+        switch reading {
+        case .matchedLabels, .matchedLabelsOffDiagonal:
+            // the generic model (`Operators.MayoInteractions`), shared with the exact route
+            let off = reading == .matchedLabelsOffDiagonal
+            v = try BipartiteOperator(generic: bridged { () throws(OperatorError) in try MayoInteractions<Cx>.collective(batteries: n, offDiagonal: off) },
+                                      systemDimension: d)
+        case .printedSumOneToN, .independentLabels:
+            let level: [[Int]] = (0...n).map { k in (0..<d).filter { $0.nonzeroBitCount == k } }
+            v = BipartiteOperator(systemDimension: d, bathDimension: d)
+            let ks: [Int] = reading == .printedSumOneToN ? Array(1...n) : Array(0...n)
+            for k in ks {
+                let up = level[k], down = level[n - k]  // V̂_{k,N−k}: (N−k, N−k) → (k, k)
+                if reading == .printedSumOneToN {
+                    for mu in up { for nu in down { v.add(systemOut: mu, systemIn: nu, bathOut: mu, bathIn: nu, value: Cx(1)) } }
+                } else {
+                    for mu in up { for muR in up { for nu in down { for nuR in down {
+                        v.add(systemOut: mu, systemIn: nu, bathOut: muR, bathIn: nuR, value: Cx(1))
+                    } } } }
+                }
             }
         }
         let h = reg.mayoHamiltonian(omega: omega)

@@ -1,0 +1,93 @@
+// Exact null spaces and steady states of a generator, block by block. Structure before size:
+// the generator is split into the connected components of its sparsity graph (for an
+// excitation-conserving model these are the U(1) charge sectors n(i) − n(j), found, not
+// assumed), and each block is row-reduced exactly over Q(i)(y, …) (canonical forms decide
+// every pivot) unless a modular rank certificate (ModularScreen) shows it has no kernel at all.
+// The steady state from ρ0 is the projector onto ker L along ran L,
+//   P = K (Cᵀ K)⁻¹ Cᵀ,  K a basis of ker L, C of ker Lᵀ (the conserved quantities),
+// which exists iff 0 is a semisimple eigenvalue (true for Lindbladians; checked: Cᵀ K invertible).
+import BigNumerics
+import Operators
+import RealModule
+
+public struct ExactKernel: Sendable {
+    public let dimension: Int
+    /// Invariant blocks (indices of vec ρ, i + d·j).
+    public let blocks: [[Int]]
+    /// Kernel vectors, each a sparse map vec index → value, grouped per block.
+    public let kernel: [[[Int: ExactScalar]]]
+    public var kernelDimension: Int { kernel.reduce(0) { $0 + $1.count } }
+    /// Each kernel vector as a d×d matrix.
+    public var kernelMatrices: [Matrix<ExactScalar>] {
+        kernel.flatMap { $0 }.map { v in
+            var m = Matrix<ExactScalar>(rows: dimension, cols: dimension)
+            for (k, x) in v { m[k % dimension, k / dimension] = x }
+            return m
+        }
+    }
+}
+
+public enum ExactLinearAlgebra {
+    /// The dense block of L on `indices` from its sparse columns.
+    static func block(_ columns: [[Int: ExactScalar]], _ indices: [Int]) -> Matrix<ExactScalar> {
+        var pos: [Int: Int] = [:]
+        for (p, k) in indices.enumerated() { pos[k] = p }
+        var m = Matrix<ExactScalar>(rows: indices.count, cols: indices.count)
+        for (c, k) in indices.enumerated() { for (r, x) in columns[k] { if let p = pos[r] { m[p, c] = x } } }
+        return m
+    }
+
+    /// ker L, block by block.
+    public static func kernel(of l: SparseLindbladian<ExactScalar>) -> ExactKernel {
+        let (blocks, columns) = l.invariantBlocks()
+        var kernel: [[[Int: ExactScalar]]] = []
+        for b in blocks {
+            let m = block(columns, b)
+            if ModularScreen.certainlyFullRank(m) { kernel.append([]); continue }
+            let ns = m.nullSpace()
+            kernel.append(ns.map { v in
+                var out: [Int: ExactScalar] = [:]
+                for (p, x) in v.enumerated() where !x.isZero { out[b[p]] = x }
+                return out
+            })
+        }
+        return ExactKernel(dimension: l.dimension, blocks: blocks, kernel: kernel)
+    }
+
+    /// lim_{t→∞} e^{tL} ρ0 = P vec ρ0 (see the file comment), using only the blocks ρ0 touches.
+    public static func steadyState(of l: SparseLindbladian<ExactScalar>, initial rho0: Matrix<ExactScalar>) throws(DerivationError) -> Matrix<ExactScalar> {
+        let d = l.dimension
+        if rho0.rows != d || rho0.cols != d {
+            throw .invalidParameter(name: "initial", value: "\(rho0.rows)x\(rho0.cols)", allowed: "a \(d)x\(d) density matrix")
+        }
+        let (blocks, columns) = l.invariantBlocks()
+        var out = Matrix<ExactScalar>(rows: d, cols: d)
+        for b in blocks where b.contains(where: { !rho0.storage[$0].isZero }) {
+            let lb = block(columns, b)
+            if ModularScreen.certainlyFullRank(lb) { continue }
+            let k = lb.nullSpace()
+            if k.isEmpty { continue }
+            let c = lb.transpose.nullSpace()
+            if c.count != k.count { throw .notApplicable(reason: "zero eigenvalue of the generator is not semisimple (left and right kernels differ)") }
+            let km = Matrix(rows: b.count, cols: k.count) { i, j in k[j][i] }
+            let ct = Matrix(rows: c.count, cols: b.count) { i, j in c[i][j] }
+            let x = Matrix.column(b.map { rho0.storage[$0] })
+            let g = try op { () throws(OperatorError) in try ct * km }
+            let coefficients: Matrix<ExactScalar>
+            do { coefficients = try g.solving(ct * x) } catch { throw .notApplicable(reason: "zero eigenvalue of the generator is not semisimple (Cᵀ K singular)") }
+            let y = try op { () throws(OperatorError) in try km * coefficients }
+            for (p, idx) in b.enumerated() { out[idx % d, idx / d] = y[p, 0] }
+        }
+        return out
+    }
+
+    /// Checks L(ρ) = 0 exactly (the substitution back).
+    public static func isStationary(_ rho: Matrix<ExactScalar>, under l: SparseLindbladian<ExactScalar>) -> Bool {
+        let d = l.dimension
+        var acc: [Int: ExactScalar] = [:]
+        for k in 0..<(d * d) where !rho.storage[k].isZero {
+            for (r, x) in l.column(k % d, k / d) { acc[r] = (acc[r] ?? .zero) + x * rho.storage[k] }
+        }
+        return acc.values.allSatisfy(\.isZero)
+    }
+}
