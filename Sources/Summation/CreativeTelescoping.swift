@@ -124,7 +124,9 @@ public enum CreativeTelescoping {
     /// Finds σ and R of the given order, or nil when none exists with the degree bound.
     public static func search<K: SymbolicField>(_ term: HypergeometricTerm<K>, index k: String, outer n: String?, order: Int,
                                                 table: AtomTable<K>, maxDegree: Int = 24) throws(SummationError) -> TelescopingCertificate<K>? {
-        precondition(order == 0 || n != nil)
+        guard order >= 0, order == 0 || n != nil else {
+            throw .notApplicable("creative telescoping of order \(order) needs an outer variable (allowed: order 0 without one, order ≥ 1 with one)")
+        }
         // H(N + j, k)/H(N, k) as linear factors; v = lcm of their denominators.
         var shifts: [FactoredRatio<K>] = [FactoredRatio()]
         if order > 0, let n {
