@@ -14,8 +14,15 @@ struct CrossCheckCommand: ParsableCommand {
     @Flag(name: .long, help: "Run the whole table (default: the fast subset).")
     var full = false
 
-    @Option(name: .long, help: "Rows evaluated concurrently (Swift tasks).")
+    @Option(name: .long, help: "Rows evaluated concurrently (Swift tasks, 1 ... 4096).")
     var jobs = 2
+
+    /// Refused, not clamped: a user who asks for 0 workers gets told, exit 2.
+    func validate() throws {
+        guard (1...4096).contains(jobs) else {
+            throw ValidationError("--jobs = \(jobs) is out of range (allowed: 1 ... 4096)")
+        }
+    }
 
     /// Rows handed from the task group back to this synchronous command (the root command is
     /// synchronous, so the concurrent run is awaited through a semaphore).

@@ -37,3 +37,12 @@ import Testing
         #expect(r.stderr.contains(message))
     }
 }
+
+/// `qbattery crosscheck --jobs` outside 1 ... 4096 is refused with exit 2, not clamped.
+@Suite struct CrossCheckJobsTests {
+    @Test(arguments: ["0", "-3", "4097"]) func outOfRangeJobsExitTwo(jobs: String) throws {
+        let r = try CLI.run(["crosscheck", "--jobs=\(jobs)"])
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("allowed: 1 ... 4096"))
+    }
+}
