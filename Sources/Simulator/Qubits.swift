@@ -125,44 +125,9 @@ public struct QubitRegister: Sendable {
 }
 
 extension CMatrix {
-    /// Partial trace over the subsystems not in `keep` (subsystem 0 is the most significant).
+    /// Partial trace over the subsystems not in `keep` (subsystem 0 is the most significant): the
+    /// generic `Matrix.partialTrace` of the Operators layer (same summation order, same bits).
     public func partialTrace(dims: [Int], keep: [Int]) throws(SimulatorError) -> CMatrix {
-        let total = dims.reduce(1, *)
-        if rows != total || cols != total {
-            throw .dimensionMismatch(parameter: "partialTrace matrix", expected: "\(total)x\(total)", got: "\(rows)x\(cols)")
-        }
-        for k in keep where k < 0 || k >= dims.count {
-            throw .invalidParameter(name: "keep", value: "\(k)", allowed: "0 ..< \(dims.count)")
-        }
-        let keepSet = Set(keep)
-        let kept = (0..<dims.count).filter { keepSet.contains($0) }
-        let traced = (0..<dims.count).filter { !keepSet.contains($0) }
-        let dk = kept.map { dims[$0] }.reduce(1, *)
-        let dt = traced.map { dims[$0] }.reduce(1, *)
-        // strides of each subsystem in the full index
-        var strides = [Int](repeating: 1, count: dims.count)
-        for s in stride(from: dims.count - 2, through: 0, by: -1) { strides[s] = strides[s + 1] * dims[s + 1] }
-        func offsets(_ subsystems: [Int], _ size: Int) -> [Int] {
-            var out = [Int](repeating: 0, count: size)
-            for idx in 0..<size {
-                var rem = idx, off = 0
-                for s in subsystems.reversed() {
-                    off += (rem % dims[s]) * strides[s]
-                    rem /= dims[s]
-                }
-                out[idx] = off
-            }
-            return out
-        }
-        let ko = offsets(kept, dk), to = offsets(traced, dt)
-        var out = CMatrix(rows: dk, cols: dk)
-        for b in 0..<dk {
-            for a in 0..<dk {
-                var s = Cx.zero
-                for t in 0..<dt { s += self[ko[a] + to[t], ko[b] + to[t]] }
-                out[a, b] = s
-            }
-        }
-        return out
+        CMatrix(try bridged { () throws(OperatorError) in try generic.partialTrace(dims: dims, keep: keep) })
     }
 }
