@@ -277,8 +277,8 @@ struct Simulate: ParsableCommand {
         case "mayo-parallel", "mayo-collective":
             let n = Int(v("N")), b = v("beta"), w = v("omega"), e = v("epsilon")
             func build(_ parallel: Bool) throws -> CollisionModel {
-                parallel ? try Mayo.nBatteriesParallel(n: n, omega: w, beta: b, epsilon: e)
-                         : try Mayo.nBatteriesCollectivePaired(n: n, omega: w, beta: b, epsilon: e)
+                parallel ? try MayoModels.nBatteriesParallel(n: n, omega: w, beta: b, epsilon: e)
+                         : try MayoModels.nBatteriesCollectivePaired(n: n, omega: w, beta: b, epsilon: e)
             }
             let parallel = m.name == "mayo-parallel"
             if quantity == "steady-state" && n > 4 {

@@ -88,7 +88,7 @@ import Simulator
         // shared-label readings of V̂_{j,l}; they coincide with the one-to-one pairing only at N = 2)
         for n in [2] {
             let beta = 1.3, omega = 1.0
-            let model = try Simulator.Mayo.nBatteriesCollective(n: n, omega: omega, beta: beta, epsilon: 1, reading: .matchedLabelsOffDiagonal)
+            let model = try MayoModels.nBatteriesCollective(n: n, omega: omega, beta: beta, epsilon: 1, reading: .matchedLabelsOffDiagonal)
             let rho0 = try DensityMatrix.gibbs(model.systemHamiltonian, beta: beta)
             let full = try Measures.energy(DensityMatrix.gibbs(model.systemHamiltonian, beta: -beta), model.systemHamiltonian)
             let dyn = try Charging.LinearEnergyDynamics.populations(model, initial: rho0)

@@ -5,10 +5,10 @@ import Testing
 @Suite("Mayo collision models")
 struct CollisionModelTests {
     static func models() throws -> [(String, CollisionModel)] {
-        [("single", try Mayo.singleBattery(omega: 1.5, beta: 0.7, epsilon: 0.8)),
-         ("single α=0.5", try Mayo.singleBattery(omega: 1.5, beta: 0.7, epsilon: 0.8, bathGapRatio: 0.5)),
-         ("parallel", try Mayo.twoBatteriesParallel(omega: 1.5, beta: 0.7, epsilon: 0.8)),
-         ("collective", try Mayo.twoBatteriesCollective(omega: 1.5, beta: 0.7, epsilon: 0.8))]
+        [("single", try MayoModels.singleBattery(omega: 1.5, beta: 0.7, epsilon: 0.8)),
+         ("single α=0.5", try MayoModels.singleBattery(omega: 1.5, beta: 0.7, epsilon: 0.8, bathGapRatio: 0.5)),
+         ("parallel", try MayoModels.twoBatteriesParallel(omega: 1.5, beta: 0.7, epsilon: 0.8)),
+         ("collective", try MayoModels.twoBatteriesCollective(omega: 1.5, beta: 0.7, epsilon: 0.8))]
     }
 
     @Test func collisionMapsAreCPTP() throws {
@@ -65,7 +65,7 @@ struct CollisionModelTests {
     }
 
     @Test func collisionEnergeticsApproachBornRates() throws {
-        let m = try Mayo.singleBattery(omega: 1.5, beta: 0.7, epsilon: 0.8, bathGapRatio: 0.5)
+        let m = try MayoModels.singleBattery(omega: 1.5, beta: 0.7, epsilon: 0.8, bathGapRatio: 0.5)
         let rho = try DensityMatrix.gibbs(m.systemHamiltonian, beta: 0.7)
         let q = try Measures.energy(rho, m.bornHeatObservable())
         let w = try Measures.energy(rho, m.bornWorkObservable())
@@ -80,17 +80,17 @@ struct CollisionModelTests {
 
     @Test func nBatteryReadings() throws {
         // matched labels without the idle terms reproduce Eq. (5) exactly at N = 2
-        let two = try Mayo.twoBatteriesCollective(omega: 1.5, beta: 0.7, epsilon: 0.8)
+        let two = try MayoModels.twoBatteriesCollective(omega: 1.5, beta: 0.7, epsilon: 0.8)
         // same ε: Eq. (5) has 2ε, the N-battery form Nε
-        let n2 = try Mayo.nBatteriesCollective(n: 2, omega: 1.5, beta: 0.7, epsilon: 0.8, reading: .matchedLabelsOffDiagonal)
+        let n2 = try MayoModels.nBatteriesCollective(n: 2, omega: 1.5, beta: 0.7, epsilon: 0.8, reading: .matchedLabelsOffDiagonal)
         #expect(try two.interaction.dense().scaled(two.coupling).maxAbsDifference(n2.interaction.dense().scaled(n2.coupling)) < 1e-15)
         // the literal k = 1…N sum is not Hermitian
-        guard case .notHermitian? = caught({ try Mayo.nBatteriesCollective(n: 3, omega: 1, beta: 1, epsilon: 1, reading: .printedSumOneToN) }) else {
+        guard case .notHermitian? = caught({ try MayoModels.nBatteriesCollective(n: 3, omega: 1, beta: 1, epsilon: 1, reading: .printedSumOneToN) }) else {
             Issue.record("printed k = 1…N sum accepted"); return
         }
         // the population route equals the dense Liouvillian route for E(t) when it applies
         for reading in [NBatteryInteractionReading.matchedLabels, .matchedLabelsOffDiagonal] {
-            let m = try Mayo.nBatteriesCollective(n: 3, omega: 1.5, beta: 0.5, epsilon: 0.3, reading: reading)
+            let m = try MayoModels.nBatteriesCollective(n: 3, omega: 1.5, beta: 0.5, epsilon: 0.3, reading: reading)
             let rho0 = try DensityMatrix.gibbs(m.systemHamiltonian, beta: 0.5)
             let dense = Charging.LinearEnergyDynamics.liouvillian(try m.bornGenerator(), hamiltonian: m.systemHamiltonian, initial: rho0)
             let pop = try Charging.LinearEnergyDynamics.populations(m, initial: rho0)
@@ -98,7 +98,7 @@ struct CollisionModelTests {
             #expect(Swift.abs(try dense.energy(at: 2.5) - pop.energy(at: 2.5)) < 1e-12, "\(reading)")
         }
         // independent labels generate coherences inside degenerate levels: population route refused
-        let ind = try Mayo.nBatteriesCollective(n: 3, omega: 1.5, beta: 0.5, epsilon: 0.3, reading: .independentLabels)
+        let ind = try MayoModels.nBatteriesCollective(n: 3, omega: 1.5, beta: 0.5, epsilon: 0.3, reading: .independentLabels)
         #expect(try ind.bornPopulationGenerator().coherenceLeak > 1e-3)
     }
 }

@@ -30,8 +30,8 @@ struct DeterminismTests {
     @Test(arguments: [("parallel", 3), ("collective", 3)])
     func blockSumsIgnoreDictionaryOrder(kind: String, n: Int) throws {
         let m = kind == "parallel"
-            ? try Mayo.nBatteriesParallel(n: n, omega: 1, beta: 1, epsilon: 0.5)
-            : try Mayo.nBatteriesCollective(n: n, omega: 1, beta: 1, epsilon: 0.5, reading: .matchedLabels)
+            ? try MayoModels.nBatteriesParallel(n: n, omega: 1, beta: 1, epsilon: 0.5)
+            : try MayoModels.nBatteriesCollective(n: n, omega: 1, beta: 1, epsilon: 0.5, reading: .matchedLabels)
         let rates = Self.bits(try m.bornPopulationGenerator().rates)
         let heat = Self.bits(m.bornHeatObservable())
         let energy = Self.bits(try m.bornSystemEnergyObservable())
@@ -51,7 +51,7 @@ struct DeterminismTests {
 
     /// The charging curve itself (the quantity reported by `qbattery simulate mayo-parallel energy`).
     @Test func energyCurveIgnoresDictionaryOrder() throws {
-        let m = try Mayo.nBatteriesParallel(n: 3, omega: 1, beta: 1, epsilon: 0.5)
+        let m = try MayoModels.nBatteriesParallel(n: 3, omega: 1, beta: 1, epsilon: 0.5)
         let rho0 = CMatrix.identity(8).scaled(1.0 / 8)
         let e = try Charging.LinearEnergyDynamics.populations(m, initial: rho0).energy(at: 5).bitPattern
         for capacity in [7, 64, 257, 4096] {

@@ -4,11 +4,11 @@ import Testing
 @testable import Simulator
 
 /// The pair-exchange route of Γ (two-state chains per pair of levels) against the dense Born
-/// population dynamics of the same collision model (`Mayo.nBatteriesCollectivePaired`).
+/// population dynamics of the same collision model (`MayoModels.nBatteriesCollectivePaired`).
 @Suite struct PairExchangeChargingTests {
     @Test(arguments: [(2, 1.3), (3, 0.7), (4, 2.0)])
     func chargingTimeMatchesDenseDynamics(n: Int, betaOmega: Double) throws {
-        let model = try Mayo.nBatteriesCollectivePaired(n: n, omega: 1, beta: betaOmega, epsilon: 1)
+        let model = try MayoModels.nBatteriesCollectivePaired(n: n, omega: 1, beta: betaOmega, epsilon: 1)
         let rho0 = try DensityMatrix.gibbs(model.systemHamiltonian, beta: betaOmega)
         let full = try Measures.energy(DensityMatrix.gibbs(model.systemHamiltonian, beta: -betaOmega), model.systemHamiltonian)
         let dyn = try Charging.LinearEnergyDynamics.populations(model, initial: rho0)

@@ -21,7 +21,9 @@ public enum NBatteryInteractionReading: Sendable, CaseIterable {
     case printedSumOneToN
 }
 
-public enum Mayo {
+/// Mayo & Roncaglia's collision models as simulator models (`Double`, built from H_S, H_R and V).
+/// Not the closed forms: those are `ClosedForms.Mayo`, which this module never calls.
+public enum MayoModels {
     /// One battery and one bath qubit, V = σ⁺_Sσ⁺_R + σ⁻_Sσ⁻_R (Eq. 13, the single-battery V of [37]),
     /// H_S = (ω/2)σ_z, H_R = α·H_S.
     public static func singleBattery(omega: Double, beta: Double, epsilon: Double,

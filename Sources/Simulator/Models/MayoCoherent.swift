@@ -87,7 +87,7 @@ public struct CoherentCharging: Sendable {
         self.omega = omega
         self.beta = beta
         self.epsilon = epsilon
-        self.model = try Mayo.singleBattery(omega: omega, beta: beta, epsilon: epsilon)
+        self.model = try MayoModels.singleBattery(omega: omega, beta: beta, epsilon: epsilon)
     }
 
     /// H_S(α) = (ω/2)[α σ_x + (1 − α) σ_z] (Eq. 12).

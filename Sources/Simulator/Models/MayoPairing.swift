@@ -9,7 +9,7 @@
 import Foundation
 import Numerics
 
-extension Mayo {
+extension MayoModels {
     /// N batteries, collective V_#^{(N)} in the one-to-one (complement) pairing reading; coupling Nε.
     public static func nBatteriesCollectivePaired(n: Int, omega: Double, beta: Double, epsilon: Double) throws(SimulatorError) -> CollisionModel {
         try checkOmega(omega)

@@ -64,12 +64,12 @@ public enum Claims {
             out.append(Definition(id: id, statement: statement, expected: expected, body: body))
         }
         add("mayo.steady-state.parallel", "Mayo Sec. II A: the parallel process (Eq. 4) has a unique steady state", expected: true) {
-            let n = try [0.5, 1, 3].map { try nullity(Mayo.twoBatteriesParallel(omega: 1, beta: $0, epsilon: 1)) }
+            let n = try [0.5, 1, 3].map { try nullity(MayoModels.twoBatteriesParallel(omega: 1, beta: $0, epsilon: 1)) }
             return (n.allSatisfy { $0 == 1 }, "dim ker L = \(n) at βω = 0.5, 1, 3 (Born generator of Eq. 4)")
         }
         add("mayo.steady-state.collective", "Mayo Sec. II A: \"for each of these processes there is a unique steady state\" (collective, Eq. 5)", expected: false) {
-            let n = try [0.5, 1, 3].map { try nullity(Mayo.twoBatteriesCollective(omega: 1, beta: $0, epsilon: 1)) }
-            let m = try Mayo.twoBatteriesCollective(omega: 1, beta: 1, epsilon: 1)
+            let n = try [0.5, 1, 3].map { try nullity(MayoModels.twoBatteriesCollective(omega: 1, beta: $0, epsilon: 1)) }
+            let m = try MayoModels.twoBatteriesCollective(omega: 1, beta: 1, epsilon: 1)
             var rho0 = CMatrix(rows: 4, cols: 4)
             rho0[2, 2] = Cx(1)      // |eg⟩: one battery charged
             let ss = try SteadyState.from(rho0, try m.bornGenerator())
@@ -77,12 +77,12 @@ public enum Claims {
             return (n.allSatisfy { $0 == 1 }, "dim ker L = \(n) at βω = 0.5, 1, 3 (Born generator of Eq. 5: the weight of span{|eg⟩, |ge⟩} is conserved); from |eg⟩⟨eg| the limit has populations (gg, ge, eg, ee) = (\(diag)), not ρ_full")
         }
         add("mayo.steady-state.N", "Mayo Sec. II B: \"a negative-temperature thermal state is the only steady state\" of V_#^{(N)}", expected: false) {
-            let n = try [2, 3, 4].map { try nullity(Mayo.nBatteriesCollectivePaired(n: $0, omega: 1, beta: 0.7, epsilon: 1)) }
+            let n = try [2, 3, 4].map { try nullity(MayoModels.nBatteriesCollectivePaired(n: $0, omega: 1, beta: 0.7, epsilon: 1)) }
             return (n.allSatisfy { $0 == 1 }, "dim ker L = \(n) for N = 2, 3, 4 in the pairing reading (2^(N−1): every pair {μ, μ̄} conserves its weight)")
         }
         add("mayo.vhat.printed-sum", "Mayo Sec. II B: V_#^{(N)} = Σ_{k=1}^{N} (Nε/√Δt) V̂_{k,N−k} is an interaction (Hermitian)", expected: false) {
             do {
-                _ = try Mayo.nBatteriesCollective(n: 3, omega: 1, beta: 1, epsilon: 1, reading: .printedSumOneToN)
+                _ = try MayoModels.nBatteriesCollective(n: 3, omega: 1, beta: 1, epsilon: 1, reading: .printedSumOneToN)
                 return (true, "the printed sum k = 1…N was accepted as Hermitian")
             } catch let SimulatorError.notHermitian(_, deviation, _) {
                 return (false, String(format: "the printed sum k = 1…N misses V̂_{0,N} = V̂_{N,0}†: max|Ṽ − Ṽ†| = %.3g (N = 3)", deviation))
@@ -90,8 +90,8 @@ public enum Claims {
         }
         add("mayo.eq10.readings", "Mayo Eq. (10) with the printed double-sum V̂ (all label pairs of levels k and N−k)", expected: false) {
             // Out-rate of a level-1 configuration of N = 3 in the matched-labels reading vs the pairing reading.
-            let paired = try Mayo.nBatteriesCollectivePaired(n: 3, omega: 1, beta: 0.9, epsilon: 1).bornPopulationGenerator().rates
-            let matched = try Mayo.nBatteriesCollective(n: 3, omega: 1, beta: 0.9, epsilon: 1, reading: .matchedLabels).bornPopulationGenerator().rates
+            let paired = try MayoModels.nBatteriesCollectivePaired(n: 3, omega: 1, beta: 0.9, epsilon: 1).bornPopulationGenerator().rates
+            let matched = try MayoModels.nBatteriesCollective(n: 3, omega: 1, beta: 0.9, epsilon: 1, reading: .matchedLabels).bornPopulationGenerator().rates
             let ratio = matched[1, 1].real / paired[1, 1].real
             return (Swift.abs(ratio - 1) < 1e-12, String(format: "out-rate of |001⟩ (level 1, N = 3): double-sum reading / pairing reading = %.12g = C(3, 2): Eq. (10) holds only for the one-to-one pairing (the pairing rows of mayo.eq10 pass)", ratio))
         }
@@ -103,7 +103,7 @@ public enum Claims {
                 // τ_∥ of one battery: the batteries of the parallel process relax independently, so the
                 // two-battery model of Eq. (4) gives it for every N.
                 let tauPar = try MayoRoutes.parallelTau(n: 2, beta: 0, omega: 1, epsilon: 1)
-                let m = try Mayo.nBatteriesCollectivePaired(n: n, omega: 1, beta: 0, epsilon: 1)
+                let m = try MayoModels.nBatteriesCollectivePaired(n: n, omega: 1, beta: 0, epsilon: 1)
                 let gamma = tauPar * (try MayoRoutes.pairRate(try m.bornPopulationGenerator().rates, 0, (1 << n) - 1))
                 if gamma >= 1 { allBelow = false; above.append(n) }
                 values.append("N=\(n): \(String(format: "%.6g", gamma))")
@@ -150,7 +150,7 @@ public enum Claims {
             var strict = true
             for b in [0.0, 1, 5] {
                 let tauPar = try MayoRoutes.parallelTau(n: 2, beta: b, omega: 1, epsilon: 1)
-                let rate = try MayoRoutes.pairRate(try Mayo.twoBatteriesCollective(omega: 1, beta: b, epsilon: 1).bornPopulationGenerator().rates, 0, 3)
+                let rate = try MayoRoutes.pairRate(try MayoModels.twoBatteriesCollective(omega: 1, beta: b, epsilon: 1).bornPopulationGenerator().rates, 0, 3)
                 let r = tauPar * rate
                 if r <= 2 * (1 + 1e-13) { strict = false }
                 ratios.append("βω = \(fmt(b)): τ_∥/τ_# = \(String(format: "%.15g", r))")
@@ -161,7 +161,7 @@ public enum Claims {
             var worst = 0.0
             var text: [String] = []
             for (alpha, beta) in [(0.5, 1.0), (2.0, 0.7), (1.0, 2.0)] {
-                let m = try Mayo.singleBattery(omega: 1, beta: beta, epsilon: 1, bathGapRatio: alpha)
+                let m = try MayoModels.singleBattery(omega: 1, beta: beta, epsilon: 1, bathGapRatio: alpha)
                 let rho = try SteadyState.unique(try m.bornGenerator())
                 // ρ ∝ e^{−β_eff H_S}: β_eff = log(p_g/p_e)/ω (index 1 = excited).
                 let betaEff = Foundation.log(rho[0, 0].real / rho[1, 1].real)
@@ -171,7 +171,7 @@ public enum Claims {
             return (worst < 1e-10, text.joined(separator: "; ") + " — steady state of the Born generator of Eq. (13) with H_R = αH_S")
         }
         add("mayo.collective.diagonal", "Mayo Sec. II A: along the collective process \"the density matrix remains diagonal during the whole process\" and the correlations are classical (zero discord)", expected: true) {
-            let model = try Mayo.twoBatteriesCollective(omega: 1, beta: 1, epsilon: 1)
+            let model = try MayoModels.twoBatteriesCollective(omega: 1, beta: 1, epsilon: 1)
             let l = try model.bornGenerator()
             let rho0 = try DensityMatrix.gibbs(model.systemHamiltonian, beta: 1)
             var offDiagonal = 0.0
@@ -185,7 +185,7 @@ public enum Claims {
             var worst = 0.0
             var text: [String] = []
             for b in [3.0] {
-                let model = try Mayo.twoBatteriesCollective(omega: 1, beta: b, epsilon: 1)
+                let model = try MayoModels.twoBatteriesCollective(omega: 1, beta: b, epsilon: 1)
                 let l = try model.bornGenerator()
                 let rho0 = try DensityMatrix.gibbs(model.systemHamiltonian, beta: b)
                 let best = try CrossCheckNumerics.maximise({ t in
@@ -211,7 +211,7 @@ public enum Claims {
                 let tauPar = try MayoRoutes.parallelTau(n: 2, beta: b, omega: 1, epsilon: 1)
                 var below: [String] = []
                 for n in 3...4 {
-                    let rates = try Mayo.nBatteriesCollectivePaired(n: n, omega: 1, beta: b, epsilon: 1).bornPopulationGenerator().rates
+                    let rates = try MayoModels.nBatteriesCollectivePaired(n: n, omega: 1, beta: b, epsilon: 1).bornPopulationGenerator().rates
                     for k in 1..<n {
                         let mu = (1 << k) - 1
                         let tau = 1 / (try MayoRoutes.pairRate(rates, mu, mu ^ ((1 << n) - 1)))
@@ -225,13 +225,13 @@ public enum Claims {
         add("mayo.vhat.norm", "Mayo Secs. II A–B: the factor 2 of Eq. (5) and the scaling ε → Nε give ‖V_#^{(N)}‖_op = ‖V_∥^{(N)}‖_op — in the one-to-one pairing reading of V̂ (the double-sum reading over all degeneracy labels is the other)", expected: true) {
             var text: [String] = []
             var pairingEqual = true, doubleSumDiffers = true
-            let two = try operatorNorm(Mayo.twoBatteriesCollective(omega: 1, beta: 1, epsilon: 1)), twoPar = try operatorNorm(Mayo.twoBatteriesParallel(omega: 1, beta: 1, epsilon: 1))
+            let two = try operatorNorm(MayoModels.twoBatteriesCollective(omega: 1, beta: 1, epsilon: 1)), twoPar = try operatorNorm(MayoModels.twoBatteriesParallel(omega: 1, beta: 1, epsilon: 1))
             if Swift.abs(two - twoPar) > 1e-12 { pairingEqual = false }
             text.append("N = 2, Eq. (5) vs Eq. (4): \(fmt(two)) vs \(fmt(twoPar))")
             for n in [3] {
-                let par = try operatorNorm(Mayo.nBatteriesParallel(n: n, omega: 1, beta: 1, epsilon: 1))
-                let paired = try operatorNorm(Mayo.nBatteriesCollectivePaired(n: n, omega: 1, beta: 1, epsilon: 1))
-                let doubleSum = try operatorNorm(Mayo.nBatteriesCollective(n: n, omega: 1, beta: 1, epsilon: 1, reading: .independentLabels))
+                let par = try operatorNorm(MayoModels.nBatteriesParallel(n: n, omega: 1, beta: 1, epsilon: 1))
+                let paired = try operatorNorm(MayoModels.nBatteriesCollectivePaired(n: n, omega: 1, beta: 1, epsilon: 1))
+                let doubleSum = try operatorNorm(MayoModels.nBatteriesCollective(n: n, omega: 1, beta: 1, epsilon: 1, reading: .independentLabels))
                 if Swift.abs(paired - par) > 1e-12 * par { pairingEqual = false }
                 if Swift.abs(doubleSum - par) <= 1e-12 * par { doubleSumDiffers = false }
                 text.append("N = \(n): ‖V_∥‖ = \(fmt(par)), pairing \(fmt(paired)), double sum \(fmt(doubleSum))")

@@ -27,7 +27,7 @@ enum MayoCrossChecks {
         for s in parallelSettings {
             out.append(CrossCheckCase("mayo.eq7.parallel", [(.epsilon, s.eps)], fast: s.fast) { p in
                 let eps = try value(p, .epsilon)
-                var r = try MayoRoutes.extrapolatedDecayTime({ try Mayo.twoBatteriesParallel(omega: s.omega, beta: s.beta, epsilon: eps) },
+                var r = try MayoRoutes.extrapolatedDecayTime({ try MayoModels.twoBatteriesParallel(omega: s.omega, beta: s.beta, epsilon: eps) },
                                                              beta: s.beta, omega: s.omega, epsilon: eps)
                 r.route += "; Eq. (4) V_∥, β = \(s.beta), ω = \(s.omega)"
                 return r
@@ -41,7 +41,7 @@ enum MayoCrossChecks {
         for (params, fast) in collective {
             out.append(CrossCheckCase("mayo.eq7.collective", params, fast: fast) { p in
                 let b = try value(p, .beta), w = try value(p, .omega), e = try value(p, .epsilon)
-                var r = try MayoRoutes.extrapolatedDecayTime({ try Mayo.twoBatteriesCollective(omega: w, beta: b, epsilon: e) }, beta: b, omega: w, epsilon: e)
+                var r = try MayoRoutes.extrapolatedDecayTime({ try MayoModels.twoBatteriesCollective(omega: w, beta: b, epsilon: e) }, beta: b, omega: w, epsilon: e)
                 r.route += "; Eq. (5) V_#"
                 return r
             })
@@ -59,8 +59,8 @@ enum MayoCrossChecks {
             for (params, fast) in eq6 {
                 out.append(CrossCheckCase(id, params, expect: expect, fast: fast) { p in
                     let b = try value(p, .beta), w = try value(p, .omega), e = try value(p, .epsilon), t = try value(p, .t)
-                    let model = parallel ? try Mayo.twoBatteriesParallel(omega: w, beta: b, epsilon: e)
-                                         : try Mayo.twoBatteriesCollective(omega: w, beta: b, epsilon: e)
+                    let model = parallel ? try MayoModels.twoBatteriesParallel(omega: w, beta: b, epsilon: e)
+                                         : try MayoModels.twoBatteriesCollective(omega: w, beta: b, epsilon: e)
                     let rho0 = try DensityMatrix.gibbs(model.systemHamiltonian, beta: b)
                     let rho = try Evolution.evolve(try model.bornGenerator(), rho0, time: t)
                     return MayoRoutes.roundOff(rho[3, 3].real, bound: 1e-12, "e^{tL} on the 16×16 Born generator (backward error ≤ 16u‖tL‖)",
@@ -76,7 +76,7 @@ enum MayoCrossChecks {
             out.append(CrossCheckCase("mayo.eq9", params, fast: fast) { p in
                 let b = try value(p, .beta), w = try value(p, .omega)
                 let tauPar = try MayoRoutes.parallelTau(n: 2, beta: b, omega: w, epsilon: 1)
-                let col = try Mayo.twoBatteriesCollective(omega: w, beta: b, epsilon: 1)
+                let col = try MayoModels.twoBatteriesCollective(omega: w, beta: b, epsilon: 1)
                 let rate = try MayoRoutes.pairRate(try col.bornPopulationGenerator().rates, 0, 3)
                 return MayoRoutes.roundOff(tauPar * rate, bound: 1e-13, "ratio of two rates, each a sum of ε²p_r|V|² terms (≤ 10u relative)",
                                            route: "τ_∥ = 1/(up + down rate) of one battery under Eq. (4); 1/τ_# = rate of |gg⟩ ↔ |ee⟩ under Eq. (5); Born generator, ε = 1")
@@ -90,7 +90,7 @@ enum MayoCrossChecks {
             for (params, fast) in imaxPoints {
                 out.append(CrossCheckCase(id, params, fast: fast) { p in
                     let b = try value(p, .beta), w = try value(p, .omega)
-                    let model = try Mayo.twoBatteriesCollective(omega: w, beta: b, epsilon: 1)
+                    let model = try MayoModels.twoBatteriesCollective(omega: w, beta: b, epsilon: 1)
                     let l = try model.bornGenerator()
                     let rho0 = try DensityMatrix.gibbs(model.systemHamiltonian, beta: b)
                     let xTol = 1e-9
@@ -126,7 +126,7 @@ enum MayoCrossChecks {
         for (params, fast) in eq10 {
             out.append(CrossCheckCase("mayo.eq10", params, fast: fast) { p in
                 let n = Int(try value(p, .N)), k = Int(try value(p, .k))
-                let m = try Mayo.nBatteriesCollectivePaired(n: n, omega: try value(p, .omega), beta: try value(p, .beta), epsilon: try value(p, .epsilon))
+                let m = try MayoModels.nBatteriesCollectivePaired(n: n, omega: try value(p, .omega), beta: try value(p, .beta), epsilon: try value(p, .epsilon))
                 let mu = (1 << k) - 1          // k excited batteries (the lowest k qubits)
                 let rate = try MayoRoutes.pairRate(try m.bornPopulationGenerator().rates, mu, mu ^ ((1 << n) - 1))
                 return MayoRoutes.roundOff(1 / rate, bound: 1e-13, "sum of two rates (ε²N²p_r terms, ≤ 10u relative)",
@@ -143,7 +143,7 @@ enum MayoCrossChecks {
         for (params, fast) in energy {
             out.append(CrossCheckCase("mayo.energy", params, fast: fast) { p in
                 let n = Int(try value(p, .N)), b = try value(p, .beta), t = try value(p, .t)
-                let m = try Mayo.nBatteriesCollectivePaired(n: n, omega: try value(p, .omega), beta: b, epsilon: try value(p, .epsilon))
+                let m = try MayoModels.nBatteriesCollectivePaired(n: n, omega: try value(p, .omega), beta: b, epsilon: try value(p, .epsilon))
                 let rho0 = try DensityMatrix.gibbs(m.systemHamiltonian, beta: b)
                 let dyn = try Charging.LinearEnergyDynamics.populations(m, initial: rho0)
                 let e = try dyn.energy(at: t)
@@ -162,7 +162,7 @@ enum MayoCrossChecks {
         for (params, fast) in energyFiniteStep {
             out.append(CrossCheckCase("mayo.energy", params, fast: fast) { p in
                 let n = Int(try value(p, .N)), b = try value(p, .beta), w = try value(p, .omega), t = try value(p, .t)
-                let m = try Mayo.nBatteriesCollectivePaired(n: n, omega: w, beta: b, epsilon: try value(p, .epsilon))
+                let m = try MayoModels.nBatteriesCollectivePaired(n: n, omega: w, beta: b, epsilon: try value(p, .epsilon))
                 let rho0 = try DensityMatrix.gibbs(m.systemHamiltonian, beta: b)
                 var steps = 256
                 while t * w / Double(steps) > 1e-2 { steps *= 2 }
@@ -188,7 +188,7 @@ enum MayoCrossChecks {
             out.append(CrossCheckCase("mayo.gamma", params, fast: fast) { p in
                 let n = Int(try value(p, .N)), b = try value(p, .beta), w = try value(p, .omega)
                 let tauPar = try MayoRoutes.parallelTau(n: n, beta: b, omega: w, epsilon: 1)
-                let m = try Mayo.nBatteriesCollectivePaired(n: n, omega: w, beta: b, epsilon: 1)
+                let m = try MayoModels.nBatteriesCollectivePaired(n: n, omega: w, beta: b, epsilon: 1)
                 let rate = try MayoRoutes.pairRate(try m.bornPopulationGenerator().rates, 0, (1 << n) - 1)
                 return MayoRoutes.roundOff(tauPar * rate, bound: 1e-13, "ratio of rates (≤ 10u relative each)",
                                            route: "τ_∥ = 1/(up + down rate) of one battery of the N-battery parallel model; 1/τ_0 = rate of |0…0⟩ ↔ |1…1⟩ under the \(pairingRoute); ε = 1")
@@ -206,8 +206,8 @@ enum MayoCrossChecks {
             out.append(CrossCheckCase("mayo.gamma.delta", params, fast: fast) { p in
                 let n = Int(try value(p, .N)), b = try value(p, .beta), w = try value(p, .omega), delta = try value(p, .delta)
                 let ground = -Double(n) * w / 2
-                let par = try MayoRoutes.chargingDynamics(try Mayo.nBatteriesParallel(n: n, omega: w, beta: b, epsilon: 1), beta: b)
-                let col = try MayoRoutes.chargingDynamics(try Mayo.nBatteriesCollectivePaired(n: n, omega: w, beta: b, epsilon: 1), beta: b)
+                let par = try MayoRoutes.chargingDynamics(try MayoModels.nBatteriesParallel(n: n, omega: w, beta: b, epsilon: 1), beta: b)
+                let col = try MayoRoutes.chargingDynamics(try MayoModels.nBatteriesCollectivePaired(n: n, omega: w, beta: b, epsilon: 1), beta: b)
                 let tPar = try MayoRoutes.chargingTime(par, delta: delta, groundEnergy: ground)
                 let tCol = try MayoRoutes.chargingTime(col, delta: delta, groundEnergy: ground)
                 let ePar = try MayoRoutes.chargingTimeError(par, time: tPar, delta: delta, d: 1 << n, energyScale: Double(n) * w / 2)
@@ -226,7 +226,7 @@ enum MayoCrossChecks {
         for (params, fast) in chargingTime {
             out.append(CrossCheckCase("mayo.charging-time", params, fast: fast) { p in
                 let n = Int(try value(p, .N)), b = try value(p, .beta), w = try value(p, .omega), delta = try value(p, .delta)
-                let col = try MayoRoutes.chargingDynamics(try Mayo.nBatteriesCollectivePaired(n: n, omega: w, beta: b, epsilon: try value(p, .epsilon)), beta: b)
+                let col = try MayoRoutes.chargingDynamics(try MayoModels.nBatteriesCollectivePaired(n: n, omega: w, beta: b, epsilon: try value(p, .epsilon)), beta: b)
                 let t = try MayoRoutes.chargingTime(col, delta: delta, groundEnergy: -Double(n) * w / 2)
                 let err = try MayoRoutes.chargingTimeError(col, time: t, delta: delta, d: 1 << n, energyScale: Double(n) * w / 2)
                 return Simulated(value: t, tolerance: 10 * err.relative + 1e-13, kind: .optimiser,
@@ -241,7 +241,7 @@ enum MayoCrossChecks {
         for (params, fast) in chargingTimeParallel {
             out.append(CrossCheckCase("mayo.charging-time.parallel", params, fast: fast) { p in
                 let b = try value(p, .beta), w = try value(p, .omega), delta = try value(p, .delta)
-                let par = try MayoRoutes.chargingDynamics(try Mayo.twoBatteriesParallel(omega: w, beta: b, epsilon: try value(p, .epsilon)), beta: b)
+                let par = try MayoRoutes.chargingDynamics(try MayoModels.twoBatteriesParallel(omega: w, beta: b, epsilon: try value(p, .epsilon)), beta: b)
                 let t = try MayoRoutes.chargingTime(par, delta: delta, groundEnergy: -w)
                 let err = try MayoRoutes.chargingTimeError(par, time: t, delta: delta, d: 4, energyScale: w)
                 return Simulated(value: t, tolerance: 10 * err.relative + 1e-13, kind: .optimiser,
@@ -261,7 +261,7 @@ enum MayoCrossChecks {
         return settings.map { s in
             CrossCheckCase("mayo.efficiency", [(.alpha, s.alpha)], fast: s.fast) { p in
                 let alpha = try value(p, .alpha)
-                let model = try Mayo.singleBattery(omega: s.omega, beta: s.beta, epsilon: s.eps, bathGapRatio: alpha)
+                let model = try MayoModels.singleBattery(omega: s.omega, beta: s.beta, epsilon: s.eps, bathGapRatio: alpha)
                 let phi = try model.collisionMap(dt: s.dt)
                 var rho = try DensityMatrix.gibbs(model.systemHamiltonian, beta: s.beta)
                 let n = Int((4 / (s.eps * s.eps)) / s.dt)

@@ -24,7 +24,7 @@ enum MayoRoutes {
 
     /// τ_∥ of one battery in a parallel model (battery 1 flips on its own): 1/(rate up + rate down).
     static func parallelTau(n: Int, beta: Double, omega: Double, epsilon: Double) throws -> Double {
-        let m = try Mayo.nBatteriesParallel(n: n, omega: omega, beta: beta, epsilon: epsilon)
+        let m = try MayoModels.nBatteriesParallel(n: n, omega: omega, beta: beta, epsilon: epsilon)
         let pg = try m.bornPopulationGenerator()
         let d = 1 << n
         let flip = d >> 1   // battery 1 is the most significant qubit
