@@ -8,7 +8,7 @@
 //   BigNumerics       – exact (BigInt, BigRational, Polynomial, RationalFunction), MPFR BigFloat, MPFI BigInterval
 //   ClosedForms       – every printed formula of both papers, written once, generic over the number type
 //   Simulator         – independent Double-precision physics: operators, Lindbladians, collision models
-//   Verification      – cross-checks, reference tables, errata
+//   Verification      – cross-checks, reference tables, errata and their independent routes
 //   Summation         – Gosper's and Zeilberger's algorithms; certificates checked by exact arithmetic
 //   ProofChecking     – Proofs/*.proof: parser and step checker (exact, random points, limits, rigorous inequalities)
 //   QBatteryCLI       – the `qbattery` command
@@ -134,7 +134,7 @@ let package = Package(
             dependencies: ["Reproduction", "Simulator", "ClosedForms", "BigNumerics"]),
         .testTarget(
             name: "VerificationTests",
-            dependencies: ["Verification"]),
+            dependencies: ["Verification", "ClosedForms", "BigNumerics"]),
         // Runs the built `qbattery` (compare, simulate, progress) and the documented sessions.
         .testTarget(
             name: "QBatteryCLITests",

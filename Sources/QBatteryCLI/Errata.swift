@@ -1,5 +1,6 @@
 import ArgumentParser
 import ClosedForms
+import Verification
 import Foundation
 
 struct ErrataCommand: ParsableCommand {

@@ -81,38 +81,6 @@ struct LimitTests {
 
     // MARK: Çakmak two qubits
 
-    @Test("Çakmak Eq. (12): W/ω = C_l1 in the high-temperature limit (exact at β = 0, every ordering of c)")
-    func eq12Equality() throws {
-        let b = BoltzmannFactor(y: BigRational(1))
-        for c in openUnitGrid(24) + [0, 1] {
-            let w = try Errata.twoQubitErgotropyFromState(c: c, omega: 1, b)
-            let eq12 = try Catalogue.formula(id: "cakmak.eq12").exactValue(["c": c, "omega": 1])
-            let coherence = try Catalogue.formula(id: "cakmak.eq12.coherence").exactValue(["c": c])
-            #expect(w == eq12)
-            #expect(w == coherence)
-            #expect(Cakmak.coherenceEq8SignedFirstForm(c: c, b).magnitude == coherence)
-        }
-        // The limit of Eq. (8) itself as y → 1, exactly.
-        let c = RationalFunction(q("2/7"))
-        #expect(try Cakmak.coherenceEq8SignedFirstForm(c: c, ySymbol).limit(at: 1) == Cakmak.coherenceEq12Signed(c: q("2/7")))
-    }
-
-    @Test("Çakmak Eq. (11): the low-temperature step function is the ergotropy of the β → ∞ state (exact at y = 0)")
-    func eq11StepFunction() throws {
-        let b = BoltzmannFactor(y: BigRational(0))
-        for c in openUnitGrid(24) + [0, 1] {
-            let w = try Errata.twoQubitErgotropyFromState(c: c, omega: 1, b)
-            #expect(w == (try Catalogue.formula(id: "cakmak.eq11").exactValue(["c": c, "omega": 1])))
-        }
-        // And W(β) approaches it: at y = 10⁻⁶ within 3·10⁻⁶ on both sides of c = 1/2.
-        let near = BoltzmannFactor(y: q("1/1000000"))
-        for c in [q("1/4"), q("3/4")] {
-            let w = try Errata.twoQubitErgotropyFromState(c: c, omega: 1, near)
-            let step = try Catalogue.formula(id: "cakmak.eq11").exactValue(["c": c, "omega": 1]) ?? 0
-            #expect((w - step).magnitude <= q("3/1000000"))
-        }
-    }
-
     @Test("Çakmak Eq. (12) step: the ordering flips at c = 3/4 (W = 0 there), Eq. (11) at c = 1/2")
     func stepPoints() throws {
         #expect(try Catalogue.formula(id: "cakmak.eq12").exactValue(["c": q("3/4"), "omega": 1]) == 0)

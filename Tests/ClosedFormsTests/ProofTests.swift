@@ -79,30 +79,6 @@ struct ProofTests {
         }
     }
 
-    @Test("Çakmak Eq. (10), case c < 1/2, from the sorted spectrum of Eq. (7) (exact, rational y, c)")
-    func eq10FromSpectrum() throws {
-        for y in openUnitGrid(10) + [1] {
-            let b = BoltzmannFactor(y: y)
-            for c in openUnitGrid(20) where c < q("1/2") {
-                let exact = try Errata.twoQubitErgotropyFromState(c: c, omega: 1, b)
-                #expect(exact == Cakmak.ergotropyEq10LowC(c: c, omega: 1, b))
-            }
-        }
-    }
-
-    @Test("Çakmak Eq. (10), case c < 1/2: the ordering changes with c; beyond Z₊/(1 + Z₊) the form no longer holds")
-    func eq10OrderingMatters() throws {
-        // At y = 1/2: Z₊ = 7/4, the first case holds up to c = 7/11 > 1/2 and fails after it.
-        let b = BoltzmannFactor(y: q("1/2"))
-        let edge = q("7/11")
-        #expect(try Errata.twoQubitErgotropyFromState(c: edge, omega: 1, b) == Cakmak.ergotropyEq10LowC(c: edge, omega: 1, b))
-        let beyond = q("3/4")
-        let w = try Errata.twoQubitErgotropyFromState(c: beyond, omega: 1, b)
-        #expect(w != Cakmak.ergotropyEq10LowC(c: beyond, omega: 1, b))
-        #expect(w >= 0)
-        #expect(Cakmak.ergotropyEq10LowC(c: beyond, omega: 1, b) < 0)
-    }
-
     // MARK: Mayo
 
     @Test("Mayo Eq. (9) == Γ(N = 2) from Eq. (10), and τ_# of Eq. (7) == τ₀ = τ₂ of Eq. (10) at N = 2")
@@ -156,22 +132,5 @@ struct ProofTests {
             #expect(Mayo.hotHeatA2(omegaH: wh, cold: cold, hot: hot) == qh)
             #expect(Mayo.strokeWork5(omegaH: wh, cold: cold, hot: hot) == 2 * qh)
         }
-    }
-
-    @Test("Mayo (A6): the printed Ω and decay 3ε²/8 are the eigenvalues of the printed M(1) (exact characteristic polynomial)")
-    func mayoA6Dynamics() {
-        // Real generator at α = 1 on (ρ00, Re ρ01, Im ρ01, ρ11); the Bloch block for
-        // (Im ρ01, ρ00 − ρ11) must have trace −3ε²/4 and determinant 9ε⁴/64 + Ω² (= ω² + ε⁴/8).
-        let omega = q("3/2"), eps = q("1/2"), e2 = eps * eps
-        let g = Mayo.realGenerator(Mayo.generatorEq14(alpha: 1, omega: omega, epsilon: eps, gammaPlus: e2 / 3, gammaMinus: 2 * e2 / 3))
-        // z = ρ00 − ρ11: ż = (g0 − g3)·x; with ρ00 = (1+z)/2, ρ11 = (1−z)/2 the z-coefficient is
-        // ((g00 − g30) − (g03 − g33))/2, the Im ρ01 coefficient g02 − g32.
-        let zz = ((g[0][0] - g[3][0]) - (g[0][3] - g[3][3])) / 2
-        let zv = g[0][2] - g[3][2]
-        let vz = (g[2][0] - g[2][3]) / 2
-        let vv = g[2][2]
-        #expect(zz + vv == -3 * e2 / 4)
-        let omegaSquared = omega * omega - e2 * e2 / 64
-        #expect(zz * vv - zv * vz == 9 * e2 * e2 / 64 + omegaSquared)
     }
 }

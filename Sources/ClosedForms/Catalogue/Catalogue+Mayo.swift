@@ -7,10 +7,12 @@ extension Catalogue {
     static func mayoFactor<T: TranscendentalField>(_ a: Arguments<T>) -> BoltzmannFactor<T> {
         BoltzmannFactor(theta: a[.beta] * a[.omega] / 2)
     }
-    static func coldFactor<T: TranscendentalField>(_ a: Arguments<T>) -> BoltzmannFactor<T> {
+    /// The cold bath's y = e^{−β_cω_c/2} (Appendix A), also for the errata's independent routes.
+    public static func coldFactor<T: TranscendentalField>(_ a: Arguments<T>) -> BoltzmannFactor<T> {
         BoltzmannFactor(theta: a[.beta_c] * a[.omega_c] / 2)
     }
-    static func hotFactor<T: TranscendentalField>(_ a: Arguments<T>) -> BoltzmannFactor<T> {
+    /// The hot bath's y = e^{−β_hω_h/2} (Appendix A).
+    public static func hotFactor<T: TranscendentalField>(_ a: Arguments<T>) -> BoltzmannFactor<T> {
         BoltzmannFactor(theta: a[.beta_h] * a[.omega_h] / 2)
     }
 

@@ -1,4 +1,5 @@
 import BigNumerics
+import ClosedForms
 import RealModule
 
 /// Independent route for Mayo's single-battery generator (Eq. 14, Appendix A): the Lindblad
@@ -9,7 +10,7 @@ import RealModule
 /// (Eq. 12). Matrices are built explicitly (4×4 on S ⊗ R, index 2s + r, 0 = excited) and the
 /// superoperator is read off column by column on the basis |i⟩⟨j|, in the row-major vector
 /// order (ρ₀₀, ρ₀₁, ρ₁₀, ρ₁₁) of Eq. (14). Exact in `BigRational` at rational y = e^{−βω/2}.
-public enum CollisionModel {
+public enum CollisionLimitRoute {
     typealias Matrix<F> = [[F]]
 
     static func multiply<F: RationalField>(_ a: Matrix<F>, _ b: Matrix<F>) -> Matrix<F> {

@@ -2,6 +2,7 @@ import BigNumerics
 import ClosedForms
 import RealModule
 import Testing
+import Verification
 
 /// Every erratum: the printed form fails against the independent route, the corrected one
 /// passes — recomputed here, never read from stored numbers.
@@ -44,7 +45,7 @@ struct ErrataTests {
     func mayoGeneratorExact() {
         for (y, eps, alpha, omega) in [(q("1/2"), q("1/2"), q("0"), q("3/2")), (q("1/5"), q("1"), q("3/10"), q("1")), (q("9/10"), q("1/4"), q("1"), q("2"))] {
             let b = BoltzmannFactor(y: y)
-            let model = CollisionModel.generator(alpha: alpha, omega: omega, epsilon: eps, b)
+            let model = CollisionLimitRoute.generator(alpha: alpha, omega: omega, epsilon: eps, b)
             let corrected = Mayo.generatorEq14Corrected(alpha: alpha, omega: omega, epsilon: eps, b)
             let r = Mayo.ratesEq14(epsilon: eps, b)
             let printed = Mayo.generatorEq14(alpha: alpha, omega: omega, epsilon: eps, gammaPlus: r.plus, gammaMinus: r.minus)
@@ -58,9 +59,9 @@ struct ErrataTests {
             #expect(model[0][0].re != printed[0][0].re)
             // Stationary states at α = 0: printed → e^{−βω/2}/Z₁ (positive temperature), model → ρ_full.
             let nonzero: (BigRational) -> Bool = { !$0.isZero }
-            let printed0 = Mayo.stationaryState(Mayo.realGenerator(Mayo.generatorEq14(alpha: 0, omega: omega, epsilon: eps,
+            let printed0 = Errata.stationaryState(Errata.realGenerator(Mayo.generatorEq14(alpha: 0, omega: omega, epsilon: eps,
                                                                                        gammaPlus: r.plus, gammaMinus: r.minus)), isCertainlyNonzero: nonzero)
-            let model0 = Mayo.stationaryState(Mayo.realGenerator(CollisionModel.generator(alpha: 0, omega: omega, epsilon: eps, b)),
+            let model0 = Errata.stationaryState(Errata.realGenerator(CollisionLimitRoute.generator(alpha: 0, omega: omega, epsilon: eps, b)),
                                               isCertainlyNonzero: nonzero)
             #expect(printed0?[0] == Mayo.thermalPopulation(b))
             #expect(model0?[0] == Mayo.invertedPopulation(b))
@@ -71,13 +72,13 @@ struct ErrataTests {
     func mayoConstantExact() {
         for (omega, eps, y) in [(q("1/10"), q("1"), q("1/2")), (q("3/2"), q("1/4"), q("1/3")), (q("1"), q("1/2"), q("9/10"))] {
             let b = BoltzmannFactor(y: y)
-            let stationary = Mayo.stationaryState(Mayo.realGenerator(CollisionModel.generator(alpha: 1, omega: omega, epsilon: eps, b)),
+            let stationary = Errata.stationaryState(Errata.realGenerator(CollisionLimitRoute.generator(alpha: 1, omega: omega, epsilon: eps, b)),
                                                   isCertainlyNonzero: { !$0.isZero })?[0]
             #expect(stationary == Mayo.constantA6Corrected(omegaC: omega, epsilon: eps, cold: b))
             #expect(stationary != Mayo.constantA6(omegaC: omega, epsilon: eps, cold: b))
             // Within the printed (half-rate) M, with the swap undone, the sign is wrong too.
             let r = Mayo.ratesEq14(epsilon: eps, b)
-            let halfRate = Mayo.stationaryState(Mayo.realGenerator(Mayo.generatorEq14(alpha: 1, omega: omega, epsilon: eps,
+            let halfRate = Errata.stationaryState(Errata.realGenerator(Mayo.generatorEq14(alpha: 1, omega: omega, epsilon: eps,
                                                                                        gammaPlus: r.minus, gammaMinus: r.plus)),
                                                 isCertainlyNonzero: { !$0.isZero })?[0]
             let e4 = eps * eps * eps * eps, qv = Mayo.invertedPopulation(b)
@@ -91,7 +92,7 @@ struct ErrataTests {
         try atPrecision(160) {
             for t in ["1/2", "2", "5"] {
                 let omega = BigInterval(1), eps = BigInterval(BigRational(1) / 2)
-                let g = Mayo.realGenerator(CollisionModel.generator(alpha: BigInterval(1), omega: omega, epsilon: eps,
+                let g = Errata.realGenerator(CollisionLimitRoute.generator(alpha: BigInterval(1), omega: omega, epsilon: eps,
                                                                     BoltzmannFactor(theta: BigInterval(10) * omega / 2)))
                 let ph = Mayo.thermalPopulation(BoltzmannFactor(theta: BigInterval(BigRational(1) / 10) * BigInterval(2) / 2))
                 let evolved = try Errata.evolve(g, [ph, 0, 0, 1 - ph], t: BigInterval(q(t)))[0]
