@@ -82,7 +82,7 @@ let package = Package(
             ]),
         .target(
             name: "Verification",
-            dependencies: ["BigNumerics", "ClosedForms", "Simulator"]),
+            dependencies: ["BigNumerics", "ClosedForms", "Simulator", "Operators"]),
         .target(
             name: "Summation",
             dependencies: [
@@ -134,7 +134,7 @@ let package = Package(
             dependencies: ["Reproduction", "Simulator", "ClosedForms", "BigNumerics"]),
         .testTarget(
             name: "VerificationTests",
-            dependencies: ["Verification", "ClosedForms", "BigNumerics"]),
+            dependencies: ["Verification", "ClosedForms", "BigNumerics", "Operators", "Derivations"]),
         // Runs the built `qbattery` (compare, simulate, progress) and the documented sessions.
         .testTarget(
             name: "QBatteryCLITests",

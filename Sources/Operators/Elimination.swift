@@ -8,6 +8,7 @@
 //    of largest magnitude is the pivot and a column whose best candidate is ≤ tolerance·max|A|
 //    is declared zero. The rank returned is the numerical rank at that tolerance, nothing more;
 //    callers that need a certified rank use an exact field.
+// Elimination needs only a field with a zero test (`ExtensibleField`), not i: real fields reduce too.
 import RealModule
 import ComplexModule
 
@@ -29,7 +30,7 @@ extension ComplexExtension: PivotMagnitude where Base == Double {
     public var pivotMagnitude: Double { (real * real + imaginary * imaginary).squareRoot() }
 }
 
-public struct RowEchelon<Scalar: OperatorField>: Sendable {
+public struct RowEchelon<Scalar: ExtensibleField>: Sendable {
     /// The reduced row echelon form (pivots 1, zero above and below).
     public let matrix: Matrix<Scalar>
     /// Pivot columns, in row order.
@@ -37,7 +38,7 @@ public struct RowEchelon<Scalar: OperatorField>: Sendable {
     public var rank: Int { pivots.count }
 }
 
-extension Matrix where Scalar: OperatorField {
+extension Matrix where Scalar: ExtensibleField {
     /// Reduced row echelon form with zeroness decided by `isZero` (exact fields only).
     public func rowReduced() -> RowEchelon<Scalar> {
         eliminate(pick: { m, col, from in (from..<m.rows).first { !m[$0, col].isZero } }, negligible: { $0.isZero })
@@ -97,7 +98,7 @@ extension Matrix where Scalar: OperatorField {
     }
 }
 
-extension Matrix where Scalar: OperatorField & PivotMagnitude {
+extension Matrix where Scalar: ExtensibleField & PivotMagnitude {
     /// Row reduction under `.partialPivoting(tolerance:)` (floating point; see the policy above).
     public func rowReduced(tolerance: Double) throws(OperatorError) -> RowEchelon<Scalar> {
         if !(tolerance >= 0) || !tolerance.isFinite {

@@ -5,14 +5,13 @@ import ComplexModule
 import RealModule
 
 /// A field with a square root of −1 and a conjugation, the least an operator builder needs.
-/// `isZero` must be exact for exact fields (a canonical form decides it) and is `== 0` for
-/// floating point; elimination states what it does with that (see `Elimination.swift`).
-public protocol OperatorField: AlgebraicField, Sendable {
+/// `isZero` (from `ExtensibleField`) must be exact for exact fields (a canonical form decides it)
+/// and is `== 0` for floating point; elimination states what it does with that (see `Elimination.swift`).
+public protocol OperatorField: ExtensibleField {
     /// i, with i·i = −1.
     static var imaginaryUnit: Self { get }
     /// Complex conjugation (the identity on the real subfield).
     var conjugate: Self { get }
-    var isZero: Bool { get }
 }
 
 extension AlgebraicField {
@@ -25,11 +24,14 @@ extension AlgebraicField {
     }
 }
 
+extension Complex: ExtensibleField where RealType == Double {}
+
 extension Complex: OperatorField where RealType == Double {
     public static var imaginaryUnit: Complex<Double> { Complex(0, 1) }
 }
 
-/// A field F that can be extended by i: what `ComplexExtension` needs from its base.
+/// A field with a zero test: what `ComplexExtension` needs from its base (F extended by i) and
+/// what elimination needs (real fields such as an interval enclosure need no i to be reduced).
 public protocol ExtensibleField: AlgebraicField, Sendable {
     var isZero: Bool { get }
 }

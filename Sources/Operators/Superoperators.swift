@@ -3,7 +3,7 @@
 // the convention of the simulator (QuTiP's too). Mayo's Eq. (14) stacks rows: `toRowStacking`.
 
 import RealModule
-public enum Superoperators<Scalar: OperatorField> {
+public enum Superoperators<Scalar: AlgebraicField & Sendable> {
     public typealias M = Matrix<Scalar>
 
     /// S with S vec(ρ) = vec(A ρ B).
@@ -14,7 +14,10 @@ public enum Superoperators<Scalar: OperatorField> {
 
     /// vec(ρ B).
     public static func rightMultiplication(_ b: M) -> M { M.kron(b.transpose, M.identity(b.rows)) }
+}
 
+// The generators need i (−i[H, ·]) and conjugation (b†): complex fields only.
+extension Superoperators where Scalar: OperatorField {
     /// −i[H, ·]. Hermiticity is the caller's to check (decidable only for exact scalars).
     public static func hamiltonian(_ h: M) throws(OperatorError) -> M {
         if !h.isSquare { throw .dimensionMismatch(parameter: "H", expected: "square", got: "\(h.rows)x\(h.cols)") }
@@ -54,7 +57,10 @@ public enum Superoperators<Scalar: OperatorField> {
         } }
         return l
     }
+}
 
+// Maps, application and reordering are real: any field (an exact or interval route over R uses them).
+extension Superoperators {
     /// Matrix of a linear map on d×d matrices, column (i + d j) = vec(map(|i⟩⟨j|)).
     public static func fromMap(dimension d: Int, _ map: (M) throws(OperatorError) -> M) throws(OperatorError) -> M {
         var s = M(rows: d * d, cols: d * d)

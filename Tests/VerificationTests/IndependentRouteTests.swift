@@ -34,11 +34,11 @@ struct IndependentRouteTests {
     }
 
     @Test("Mayo (A6): the printed Ω and decay 3ε²/8 are the eigenvalues of the printed M(1) (exact characteristic polynomial)")
-    func mayoA6Dynamics() {
+    func mayoA6Dynamics() throws {
         // Real generator at α = 1 on (ρ00, Re ρ01, Im ρ01, ρ11); the Bloch block for
         // (Im ρ01, ρ00 − ρ11) must have trace −3ε²/4 and determinant 9ε⁴/64 + Ω² (= ω² + ε⁴/8).
         let omega = q("3/2"), eps = q("1/2"), e2 = eps * eps
-        let g = Errata.realGenerator(Mayo.generatorEq14(alpha: 1, omega: omega, epsilon: eps, gammaPlus: e2 / 3, gammaMinus: 2 * e2 / 3))
+        let g = try Errata.realGenerator(Mayo.generatorEq14(alpha: 1, omega: omega, epsilon: eps, gammaPlus: e2 / 3, gammaMinus: 2 * e2 / 3))
         // z = ρ00 − ρ11: ż = (g0 − g3)·x; with ρ00 = (1+z)/2, ρ11 = (1−z)/2 the z-coefficient is
         // ((g00 − g30) − (g03 − g33))/2, the Im ρ01 coefficient g02 − g32.
         let zz = ((g[0][0] - g[3][0]) - (g[0][3] - g[3][3])) / 2

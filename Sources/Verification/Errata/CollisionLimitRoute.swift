@@ -1,83 +1,63 @@
+// The collision-limit route to Mayo's single-battery generator (Eq. 14, Appendix A), on the
+// Operators layer: operators in the simulator's basis (index 1 = excited), superoperators in
+// column-stacking order, vec(ρ)[i + 2j] = ρ_ij. Eq. (14) labels the excited state 0 and stacks
+// rows, (ρ₀₀, ρ₀₁, ρ₁₀, ρ₁₁): `eq14Order` relabels (σ_x ρ σ_x) and restacks once, at the end.
 import BigNumerics
 import ClosedForms
+import Operators
 import RealModule
 
-/// Independent route for Mayo's single-battery generator (Eq. 14, Appendix A): the Lindblad
-/// limit of the collision model derived here from its ingredients, not from the printed matrix.
+/// Independent route for Mayo's single-battery generator: the Lindblad limit of the collision
+/// model derived from its ingredients, not from the printed matrix.
 ///
 /// D(ρ) = −½ tr_R[V, [V, ρ ⊗ ρ_R]] with V = ε(σ⁺_Sσ⁺_R + σ⁻_Sσ⁻_R) (Eq. 13 without the 1/√Δt)
 /// and ρ_R = e^{−βH_R}/Z₁, H_R = (ω/2)σ_z; plus −i[H_S, ρ] with H_S(α) = (ω/2)[ασ_x + (1−α)σ_z]
-/// (Eq. 12). Matrices are built explicitly (4×4 on S ⊗ R, index 2s + r, 0 = excited) and the
-/// superoperator is read off column by column on the basis |i⟩⟨j|, in the row-major vector
-/// order (ρ₀₀, ρ₀₁, ρ₁₀, ρ₁₁) of Eq. (14). Exact in `BigRational` at rational y = e^{−βω/2}.
+/// (Eq. 12). Every map is real, so it runs over any field: exact in `BigRational` at rational
+/// y = e^{−βω/2}, rigorous in `BigInterval`; −i is attached to the Hamiltonian part at the end.
 public enum CollisionLimitRoute {
-    typealias Matrix<F> = [[F]]
 
-    static func multiply<F: RationalField>(_ a: Matrix<F>, _ b: Matrix<F>) -> Matrix<F> {
-        let n = a.count, m = b[0].count
-        var c = Matrix<F>(repeating: [F](repeating: 0, count: m), count: n)
-        for i in 0..<n { for k in 0..<b.count where a[i][k] != 0 { for j in 0..<m { c[i][j] += a[i][k] * b[k][j] } } }
-        return c
-    }
+    /// σ⁺ = |1⟩⟨0| and σ⁻ in the simulator's basis (1 = excited).
+    static func raising<F: RationalField & Sendable>() -> Matrix<F> { var m = Matrix<F>(rows: 2, cols: 2); m[1, 0] = 1; return m }
+    static func lowering<F: RationalField & Sendable>() -> Matrix<F> { raising().transpose }
 
-    static func kron<F: RationalField>(_ a: Matrix<F>, _ b: Matrix<F>) -> Matrix<F> {
-        var c = Matrix<F>(repeating: [F](repeating: 0, count: a.count * b.count), count: a.count * b.count)
-        for i in a.indices { for j in a.indices { for k in b.indices { for l in b.indices {
-            c[i * b.count + k][j * b.count + l] = a[i][j] * b[k][l]
-        } } } }
-        return c
-    }
-
-    static func subtract<F: RationalField>(_ a: Matrix<F>, _ b: Matrix<F>) -> Matrix<F> {
-        zip(a, b).map { zip($0, $1).map { $0 - $1 } }
-    }
-
-    /// tr_R of a 4×4 operator on S ⊗ R.
-    static func partialTraceBath<F: RationalField>(_ a: Matrix<F>) -> Matrix<F> {
-        var c = Matrix<F>(repeating: [F](repeating: 0, count: 2), count: 2)
-        for s in 0..<2 { for t in 0..<2 { for r in 0..<2 { c[s][t] += a[2 * s + r][2 * t + r] } } }
-        return c
+    /// A column-stacked superoperator on one qubit as the 4×4 array of Eq. (14)'s order.
+    static func eq14Order<F: RationalField & Sendable>(_ s: Matrix<F>) throws(OperatorError) -> [[F]] {
+        var flip = Matrix<F>(rows: 2, cols: 2)
+        flip[0, 1] = 1
+        flip[1, 0] = 1
+        let relabel = Superoperators<F>.sandwich(flip, flip)
+        let rows = Superoperators<F>.toRowStacking(try relabel * s * relabel, dimension: 2)
+        return (0..<4).map { i in (0..<4).map { j in rows[i, j] } }
     }
 
     /// The dissipator D as a 4×4 real matrix on (ρ₀₀, ρ₀₁, ρ₁₀, ρ₁₁).
-    public static func dissipator<F: RationalField>(epsilon: F, _ b: BoltzmannFactor<F>) -> [[F]] {
-        let raise: Matrix<F> = [[0, 1], [0, 0]]     // σ⁺ = |e⟩⟨g| with index 0 = e
-        let lower: Matrix<F> = [[0, 0], [1, 0]]
-        let v = kron(raise, raise).enumerated().map { i, row in
-            row.enumerated().map { j, x in epsilon * (x + kron(lower, lower)[i][j]) }
-        }
+    public static func dissipator<F: RationalField & Sendable>(epsilon: F, _ b: BoltzmannFactor<F>) throws(OperatorError) -> [[F]] {
+        let raise: Matrix<F> = raising(), lower: Matrix<F> = lowering()
+        let v = try (Matrix.kron(raise, raise) + Matrix.kron(lower, lower)).scaled(epsilon)
         // Bath unit at +β: excited population e^{−βω/2}/Z₁ = y²/(1 + y²).
-        let bath: Matrix<F> = [[Mayo.thermalPopulation(b), 0], [0, Mayo.invertedPopulation(b)]]
-        var superoperator = [[F]](repeating: [F](repeating: 0, count: 4), count: 4)
-        for column in 0..<4 {
-            var rho: Matrix<F> = [[0, 0], [0, 0]]
-            rho[column / 2][column % 2] = 1
-            let joint = kron(rho, bath)
-            let inner = subtract(multiply(v, joint), multiply(joint, v))
-            let outer = subtract(multiply(v, inner), multiply(inner, v))
-            let d = partialTraceBath(outer).map { $0.map { -$0 / 2 } }
-            for row in 0..<4 { superoperator[row][column] = d[row / 2][row % 2] }
+        let bath = Matrix<F>.diagonal([Mayo.invertedPopulation(b), Mayo.thermalPopulation(b)])
+        let d = try Superoperators<F>.fromMap(dimension: 2) { (rho: Matrix<F>) throws(OperatorError) -> Matrix<F> in
+            let joint = Matrix.kron(rho, bath)
+            let inner = try v * joint - joint * v
+            let outer = try v * inner - inner * v
+            return try outer.partialTrace(dims: [2, 2], keep: [0]).map { (x: F) -> F in -x / 2 }
         }
-        return superoperator
+        return try eq14Order(d)
     }
 
     /// −i[H, ·] for H_S(α) = (ω/2)[ασ_x + (1−α)σ_z], as a complex 4×4 matrix on the same vector.
-    public static func hamiltonianPart<F: RationalField>(alpha: F, omega: F) -> [[ComplexOver<F>]] {
-        let h: Matrix<F> = [[omega * (1 - alpha) / 2, omega * alpha / 2], [omega * alpha / 2, -omega * (1 - alpha) / 2]]
-        var out = [[ComplexOver<F>]](repeating: [ComplexOver<F>](repeating: ComplexOver(0), count: 4), count: 4)
-        for column in 0..<4 {
-            var rho: Matrix<F> = [[0, 0], [0, 0]]
-            rho[column / 2][column % 2] = 1
-            let commutator = subtract(multiply(h, rho), multiply(rho, h))
-            for row in 0..<4 { out[row][column] = ComplexOver(0, -commutator[row / 2][row % 2]) }   // −i[H, ρ]
-        }
-        return out
+    public static func hamiltonianPart<F: RationalField & Sendable>(alpha: F, omega: F) throws(OperatorError) -> [[ComplexOver<F>]] {
+        // σ_z = diag(−1, +1) in the simulator's basis (excited = 1): H = (ω/2)σ_z puts +ω/2 on the excited state.
+        let z: F = omega * (1 - alpha) / 2, x: F = omega * alpha / 2
+        let h = try Matrix<F>([[-z, x], [x, z]])
+        let commutator = try Superoperators<F>.leftMultiplication(h) - Superoperators<F>.rightMultiplication(h)
+        return try eq14Order(commutator).map { $0.map { ComplexOver(0, -$0) } }   // −i[H, ρ]
     }
 
-    /// The full generator L(α) = −i[H_S(α), ·] + D, complex 4×4.
-    public static func generator<F: RationalField>(alpha: F, omega: F, epsilon: F, _ b: BoltzmannFactor<F>) -> [[ComplexOver<F>]] {
-        let d = dissipator(epsilon: epsilon, b)
-        let h = hamiltonianPart(alpha: alpha, omega: omega)
+    /// The full generator L(α) = −i[H_S(α), ·] + D, complex 4×4 in Eq. (14)'s order.
+    public static func generator<F: RationalField & Sendable>(alpha: F, omega: F, epsilon: F, _ b: BoltzmannFactor<F>) throws(OperatorError) -> [[ComplexOver<F>]] {
+        let d = try dissipator(epsilon: epsilon, b)
+        let h = try hamiltonianPart(alpha: alpha, omega: omega)
         return (0..<4).map { i in (0..<4).map { j in h[i][j] + ComplexOver(d[i][j]) } }
     }
 }
