@@ -83,6 +83,26 @@ struct ErrataTests {
         }
     }
 
+    @Test("Eq. (14)'s stationary state in BigInterval (exact pivot policy, zero = the point 0) encloses the exact one, tightly")
+    func intervalStationaryStateEnclosesExact() throws {
+        for (omega, eps, y) in [(q("1/10"), q("1"), q("1/2")), (q("3/2"), q("1/4"), q("1/3"))] {
+            let exact = try Errata.stationaryState(Errata.realGenerator(CollisionLimitRoute.generator(alpha: 1, omega: omega, epsilon: eps,
+                                                                                                      BoltzmannFactor(y: y))))
+            try atPrecision(128) {
+                let g = try Errata.realGenerator(CollisionLimitRoute.generator(alpha: BigInterval(1), omega: BigInterval(omega), epsilon: BigInterval(eps),
+                                                                               BoltzmannFactor(y: BigInterval(y))))
+                let enclosure = try Errata.stationaryState(g)
+                for i in 0..<4 {
+                    #expect(enclosure[i].contains(exact[i]), "component \(i): \(enclosure[i]) misses \(exact[i])")
+                    #expect(enclosure[i].diameter < BigFloat(1).scaled(byPowerOfTwo: -100), "component \(i) too wide")
+                }
+            }
+        }
+        // An exactly zero entry is zero; one that merely contains 0 is not (it would divide to the whole line).
+        #expect(BigInterval(0).isZero)
+        #expect(try !BigInterval(lower: BigFloat(-1), upper: BigFloat(1)).isZero)
+    }
+
     @Test("Mayo (A6): the corrected form matches e^{tL}ρ(0) of the collision-model generator at several times (rigorous)")
     func mayoA6Evolution() throws {
         let corrected = try Catalogue.formula(id: "mayo.eqA6.corrected")

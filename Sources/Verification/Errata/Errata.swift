@@ -1,5 +1,6 @@
 import BigNumerics
 import ClosedForms
+import Operators
 import RealModule
 
 /// How sure the package is that a printed statement is wrong.
@@ -188,15 +189,15 @@ extension Errata {
         })
 
     /// ρ(t) = e^{tG}x₀ for a real generator by its Taylor series, with a rigorous bound on the
-    /// tail (infinity norms: Σ_{m>k} ‖tG‖^m/m! ‖x₀‖) added to every component.
+    /// tail (infinity norms: Σ_{m>k} ‖tG‖^m/m! ‖x₀‖) added to every component. The terms are
+    /// `Operators` matrix–vector products (exact zeros skipped, sums in the same order).
     public static func evolve(_ g: [[BigInterval]], _ x0: [BigInterval], t: BigInterval) throws -> [BigInterval] {
-        let n = x0.count
-        let tg = g.map { $0.map { $0 * t } }
+        let tg = try Matrix(g).scaled(t)
         // Upper bounds of the norms, as point intervals.
         func upperPoint(_ x: BigInterval) -> BigInterval { BigInterval(x.upper) }
         var norm = BigInterval(0)
-        for row in tg {
-            let r = upperPoint(row.reduce(BigInterval(0)) { $0 + $1.magnitude })
+        for i in 0..<tg.rows {
+            let r = upperPoint((0..<tg.cols).reduce(BigInterval(0)) { $0 + tg[i, $1].magnitude })
             if norm.upper < r.upper { norm = r }
         }
         var x0norm = BigInterval(0)
@@ -208,7 +209,7 @@ extension Errata {
         while true {
             k += 1
             let previous = term
-            term = (0..<n).map { i in (0..<n).reduce(BigInterval(0)) { $0 + tg[i][$1] * previous[$1] } / BigInterval(k) }
+            term = try (tg * Matrix.column(previous)).column(0).map { $0 / BigInterval(k) }
             sum = zip(sum, term).map { $0 + $1 }
             bound = bound * norm / BigInterval(k)
             if k > 100_000 { throw FormulaError.evaluationFailed(formula: "evolve", reason: "Taylor series did not converge") }
