@@ -59,17 +59,17 @@ extension Cakmak {
     /// Eq. (15) with the evaluation context read by the caller. The printed expression's operations
     /// in its order, as in-place steps (`RationalField`): every type gets the value the operators
     /// give (x^n: `formPower`), and a `BigFloat` evaluation reads its precision once and allocates
-    /// only its three temporaries.
+    /// two values (the result and one scratch temporary, reused once its first use is over).
     @inlinable
     public static func coherenceEq15<F: RationalField>(N: Int, r: F, context c: F.EvaluationContext) -> F {
-        var value = r, rPlusOne = r, denominator = r
+        var value = r, scratch = r
         value.formDifference(r, 1, context: c)              // r − 1
-        rPlusOne.formSum(r, 1, context: c)
-        rPlusOne.raise(toPower: N, context: c)              // (r + 1)^N
-        value.multiply(by: rPlusOne, context: c)
-        denominator.formPower(r, N + 1, context: c)
-        denominator.subtract(1, context: c)                 // r^{N+1} − 1
-        value.divide(by: denominator, context: c)
+        scratch.formSum(r, 1, context: c)
+        scratch.raise(toPower: N, context: c)               // (r + 1)^N
+        value.multiply(by: scratch, context: c)
+        scratch.formPower(r, N + 1, context: c)
+        scratch.subtract(1, context: c)                     // r^{N+1} − 1
+        value.divide(by: scratch, context: c)
         value.subtract(1, context: c)
         return value
     }
@@ -98,15 +98,15 @@ extension Cakmak {
     /// Eq. (16) with the evaluation context read by the caller; in-place steps as Eq. (15).
     @inlinable
     public static func ergotropyEq16<F: RationalField>(N: Int, r: F, omega: F, context c: F.EvaluationContext) -> F {
-        var value = r, denominator = r, ratio = r
+        var value = r, scratch = r
         value.formSum(r, N, context: c)                     // N + r
-        denominator.formPower(r, N + 1, context: c)
-        denominator.subtract(1, context: c)                 // r^{N+1} − 1
-        value.divide(by: denominator, context: c)
+        scratch.formPower(r, N + 1, context: c)
+        scratch.subtract(1, context: c)                     // r^{N+1} − 1
+        value.divide(by: scratch, context: c)
         value.add(N, context: c)                            // N + (N + r)/(r^{N+1} − 1)
-        ratio.formDifference(1, r, context: c)
-        ratio.divideInto(r, context: c)                     // r/(1 − r)
-        value.add(ratio, context: c)
+        scratch.formDifference(1, r, context: c)
+        scratch.divideInto(r, context: c)                   // r/(1 − r)
+        value.add(scratch, context: c)
         value.multiply(by: omega, context: c)               // ω(…)
         return value
     }
