@@ -32,9 +32,10 @@ extension BigFloat {
         return withMPFR(body)
     }
 
-    /// This value's own storage for writing (only after `isReusable`), without retain/release.
+    /// This value's own storage for writing (only after `isReusable`), without retain/release:
+    /// mutating, so the storage is reached in place rather than through a copy of `self`.
     @inlinable @inline(__always)
-    func withOwnMPFR(_ body: (UnsafeMutablePointer<__mpfr_struct>) -> Void) {
+    mutating func withOwnMPFR(_ body: (UnsafeMutablePointer<__mpfr_struct>) -> Void) {
         Unmanaged.passUnretained(storage.unsafelyUnwrapped)._withUnsafeGuaranteedRef { s in
             s.withUnsafeMutablePointerToHeader { body($0) }
         }
@@ -132,34 +133,34 @@ extension BigFloat {
     static func operand(_ n: Int, _ c: Context) -> BigFloat { BigFloat(integer: n, precision: c.precision, rounding: c.rounding) }
 
     /// `self = a + b`.
-    @inlinable public mutating func formSum(_ a: BigFloat, _ b: BigFloat, context c: Context = context) { form(.add, a, b, c) }
+    @inlinable @inline(__always) public mutating func formSum(_ a: BigFloat, _ b: BigFloat, context c: Context = context) { form(.add, a, b, c) }
     /// `self = a − b`.
-    @inlinable public mutating func formDifference(_ a: BigFloat, _ b: BigFloat, context c: Context = context) { form(.subtract, a, b, c) }
+    @inlinable @inline(__always) public mutating func formDifference(_ a: BigFloat, _ b: BigFloat, context c: Context = context) { form(.subtract, a, b, c) }
     /// `self = a · b`.
-    @inlinable public mutating func formProduct(_ a: BigFloat, _ b: BigFloat, context c: Context = context) { form(.multiply, a, b, c) }
+    @inlinable @inline(__always) public mutating func formProduct(_ a: BigFloat, _ b: BigFloat, context c: Context = context) { form(.multiply, a, b, c) }
     /// `self = a / b`.
-    @inlinable public mutating func formQuotient(_ a: BigFloat, _ b: BigFloat, context c: Context = context) { form(.divide, a, b, c) }
+    @inlinable @inline(__always) public mutating func formQuotient(_ a: BigFloat, _ b: BigFloat, context c: Context = context) { form(.divide, a, b, c) }
 
     /// `self = a + n`.
-    @inlinable public mutating func formSum(_ a: BigFloat, _ n: Int, context c: Context = context) { form(.add, a, BigFloat.operand(n, c), c) }
+    @inlinable @inline(__always) public mutating func formSum(_ a: BigFloat, _ n: Int, context c: Context = context) { form(.add, a, BigFloat.operand(n, c), c) }
     /// `self = a − n`.
-    @inlinable public mutating func formDifference(_ a: BigFloat, _ n: Int, context c: Context = context) { form(.subtract, a, BigFloat.operand(n, c), c) }
+    @inlinable @inline(__always) public mutating func formDifference(_ a: BigFloat, _ n: Int, context c: Context = context) { form(.subtract, a, BigFloat.operand(n, c), c) }
     /// `self = n − a`.
-    @inlinable public mutating func formDifference(_ n: Int, _ a: BigFloat, context c: Context = context) { form(.subtract, BigFloat.operand(n, c), a, c) }
+    @inlinable @inline(__always) public mutating func formDifference(_ n: Int, _ a: BigFloat, context c: Context = context) { form(.subtract, BigFloat.operand(n, c), a, c) }
     /// `self = a · n`.
-    @inlinable public mutating func formProduct(_ a: BigFloat, _ n: Int, context c: Context = context) { form(.multiply, a, BigFloat.operand(n, c), c) }
+    @inlinable @inline(__always) public mutating func formProduct(_ a: BigFloat, _ n: Int, context c: Context = context) { form(.multiply, a, BigFloat.operand(n, c), c) }
     /// `self = a / n`.
-    @inlinable public mutating func formQuotient(_ a: BigFloat, _ n: Int, context c: Context = context) { form(.divide, a, BigFloat.operand(n, c), c) }
+    @inlinable @inline(__always) public mutating func formQuotient(_ a: BigFloat, _ n: Int, context c: Context = context) { form(.divide, a, BigFloat.operand(n, c), c) }
     /// `self = n / a`.
-    @inlinable public mutating func formQuotient(_ n: Int, _ a: BigFloat, context c: Context = context) { form(.divide, BigFloat.operand(n, c), a, c) }
+    @inlinable @inline(__always) public mutating func formQuotient(_ n: Int, _ a: BigFloat, context c: Context = context) { form(.divide, BigFloat.operand(n, c), a, c) }
 
     /// `self = a^n` (`pow(a, n)`: one rounding).
-    @inlinable public mutating func formPower(_ a: BigFloat, _ n: Int, context c: Context = context) {
+    @inlinable @inline(__always) public mutating func formPower(_ a: BigFloat, _ n: Int, context c: Context = context) {
         let rnd = c.rounding.mpfr
         a.withBorrowedMPFR { pa in assign(precision: c.precision) { r in _ = mpfr_pow_si(r, pa, n, rnd) } }
     }
     /// `self = n` (rounded to the working precision).
-    @inlinable public mutating func formInteger(_ n: Int, context c: Context = context) {
+    @inlinable @inline(__always) public mutating func formInteger(_ n: Int, context c: Context = context) {
         let rnd = c.rounding.mpfr
         assign(precision: c.precision) { _ = mpfr_set_si($0, n, rnd) }
     }
@@ -167,22 +168,22 @@ extension BigFloat {
     // Updates of self by an operand: `self = self ∘ b` (the compound operators, with a hoisted context).
 
     /// `self += b`.
-    @inlinable public mutating func add(_ b: BigFloat, context c: Context) { update(.add, b, c) }
+    @inlinable @inline(__always) public mutating func add(_ b: BigFloat, context c: Context) { update(.add, b, c) }
     /// `self −= b`.
-    @inlinable public mutating func subtract(_ b: BigFloat, context c: Context) { update(.subtract, b, c) }
+    @inlinable @inline(__always) public mutating func subtract(_ b: BigFloat, context c: Context) { update(.subtract, b, c) }
     /// `self *= b`.
-    @inlinable public mutating func multiply(by b: BigFloat, context c: Context) { update(.multiply, b, c) }
+    @inlinable @inline(__always) public mutating func multiply(by b: BigFloat, context c: Context) { update(.multiply, b, c) }
     /// `self /= b`.
-    @inlinable public mutating func divide(by b: BigFloat, context c: Context) { update(.divide, b, c) }
+    @inlinable @inline(__always) public mutating func divide(by b: BigFloat, context c: Context) { update(.divide, b, c) }
     /// `self = self ∘ n` for ∘ in + − · / (n rounded to the working precision first when it is not
     /// exact there, as in `self ∘ n`).
-    @inlinable public mutating func add(_ n: Int, context c: Context) { update(.add, BigFloat.operand(n, c), c) }
-    @inlinable public mutating func subtract(_ n: Int, context c: Context) { update(.subtract, BigFloat.operand(n, c), c) }
-    @inlinable public mutating func multiply(by n: Int, context c: Context) { update(.multiply, BigFloat.operand(n, c), c) }
-    @inlinable public mutating func divide(by n: Int, context c: Context) { update(.divide, BigFloat.operand(n, c), c) }
+    @inlinable @inline(__always) public mutating func add(_ n: Int, context c: Context) { update(.add, BigFloat.operand(n, c), c) }
+    @inlinable @inline(__always) public mutating func subtract(_ n: Int, context c: Context) { update(.subtract, BigFloat.operand(n, c), c) }
+    @inlinable @inline(__always) public mutating func multiply(by n: Int, context c: Context) { update(.multiply, BigFloat.operand(n, c), c) }
+    @inlinable @inline(__always) public mutating func divide(by n: Int, context c: Context) { update(.divide, BigFloat.operand(n, c), c) }
 
     /// `self = a / self`.
-    @inlinable public mutating func divideInto(_ a: BigFloat, context c: Context = context) {
+    @inlinable @inline(__always) public mutating func divideInto(_ a: BigFloat, context c: Context = context) {
         if storage != nil, isReusable(for: c.precision) {
             let rnd = c.rounding.mpfr
             if a.storage == nil {
@@ -198,7 +199,7 @@ extension BigFloat {
     }
 
     /// `self = self^n` (`pow(self, n)`).
-    @inlinable public mutating func raise(toPower n: Int, context c: Context) {
+    @inlinable @inline(__always) public mutating func raise(toPower n: Int, context c: Context) {
         if storage != nil, isReusable(for: c.precision) {
             let rnd = c.rounding.mpfr
             withOwnMPFR { p in _ = mpfr_pow_si(p, UnsafePointer(p), n, rnd) }
