@@ -11,8 +11,10 @@ let package = Package(
     targets: [
         // The grid written in plain C against MPFR: what a wrapper cannot beat by wrapping alone.
         .target(name: "CMPFRGrid", cSettings: [.unsafeFlags(["-O2"])], linkerSettings: [.linkedLibrary("mpfr"), .linkedLibrary("gmp")]),
-        // The grids of grid.c written once, generically, as the package writes closed forms.
-        .target(name: "BenchmarkGrids", dependencies: [.product(name: "BigNumerics", package: "main")]),
+        // The grids of grid.c: the catalogue's own generic closed forms (ClosedForms), the same
+        // expressions with operators, and a hand-written in-place sequence.
+        .target(name: "BenchmarkGrids", dependencies: [.product(name: "BigNumerics", package: "main"),
+                                                       .product(name: "ClosedForms", package: "main")]),
         .executableTarget(
             name: "bench-ratio",
             dependencies: ["CMPFRGrid", "BenchmarkGrids", .product(name: "BigNumerics", package: "main")],

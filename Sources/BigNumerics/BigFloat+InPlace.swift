@@ -4,23 +4,21 @@ import CGMPFR
 //
 // `x.formProduct(a, b)` is `x = a * b`, bit for bit (one MPFR call, one rounding at the working
 // precision), but when `x` is uniquely referenced and already at that precision its storage takes
-// the result: an evaluation that keeps its temporaries in variables outside a loop allocates
-// nothing per iteration, as C code on `mpfr_t` temporaries does. Value semantics are unchanged: a
-// shared storage is never written (a fresh one is made instead). Every form also takes the
-// context explicitly, so an inner loop can read the task-local scope once (`BigFloat.currentContext`).
+// the result: an evaluation that keeps its temporaries in variables allocates nothing per step, as
+// C code on `mpfr_t` temporaries does. Value semantics are unchanged: a shared storage is never
+// written (a fresh one is made instead). Every form also takes the context explicitly, so an
+// evaluation reads the task-local scope once (`BigFloat.currentContext`, or `evaluationContext`
+// in code generic over `RationalField`, whose in-place requirements these forms implement).
+//
+// Each form decides exactly as the operator does (`arithmetic`): two exact small integers stay an
+// unmaterialised integer (division excepted), an integer operand goes through MPFR's `_si` entry
+// point, anything else through the two-operand function. Same MPFR call, same rounding, same value,
+// sign of zero and precision: the tests compare every form with its operator.
 
 extension BigFloat {
     /// The working precision and rounding of the current scope, read once (pass it to the in-place
-    /// forms of an inner loop instead of letting every operation look it up).
+    /// forms of an evaluation instead of letting every operation look it up).
     @inlinable public static var currentContext: Context { context }
-
-    /// Whether the machine integer `n` is exact at `precision` bits. If not, `x ∘ n` rounds `n` to
-    /// the working precision first (as `BigFloat(n)` does), and so do the forms taking an `Int`.
-    @inlinable @inline(__always)
-    static func isExact(_ n: Int, precision: Int) -> Bool {
-        let m = n.magnitude
-        return m == 0 || UInt.bitWidth - m.leadingZeroBitCount - m.trailingZeroBitCount <= precision
-    }
 
     /// The `mpfr_t` of a value, without the retain/release pair a copied class reference costs (an
     /// atomic each): the caller's borrow keeps the storage alive for the call.
@@ -34,9 +32,10 @@ extension BigFloat {
         return withMPFR(body)
     }
 
-    /// This value's own storage for writing (only after `isReusable`), without retain/release.
+    /// This value's own storage for writing (only after `isReusable`), without retain/release:
+    /// mutating, so the storage is reached in place rather than through a copy of `self`.
     @inlinable @inline(__always)
-    func withOwnMPFR(_ body: (UnsafeMutablePointer<__mpfr_struct>) -> Void) {
+    mutating func withOwnMPFR(_ body: (UnsafeMutablePointer<__mpfr_struct>) -> Void) {
         Unmanaged.passUnretained(storage.unsafelyUnwrapped)._withUnsafeGuaranteedRef { s in
             s.withUnsafeMutablePointerToHeader { body($0) }
         }
@@ -52,77 +51,116 @@ extension BigFloat {
         }
     }
 
-    /// `f(destination, a, b)` with `a`, `b` read before the destination is written (MPFR allows
-    /// the destination to be an operand, and an operand sharing our storage forces a fresh one).
+    /// `r = x ∘ n` through MPFR's integer entry point.
     @inlinable @inline(__always)
-    mutating func form(_ a: borrowing BigFloat, _ b: borrowing BigFloat, _ c: Context,
-                       _ f: (UnsafeMutablePointer<__mpfr_struct>, UnsafePointer<__mpfr_struct>, UnsafePointer<__mpfr_struct>, mpfr_rnd_t) -> Int32) {
-        let rnd = c.rounding.mpfr
-        a.withBorrowedMPFR { pa in b.withBorrowedMPFR { pb in assign(precision: c.precision) { _ = f($0, pa, pb, rnd) } } }
-    }
-
-    @inlinable @inline(__always)
-    mutating func form(_ a: borrowing BigFloat, _ c: Context,
-                       _ f: (UnsafeMutablePointer<__mpfr_struct>, UnsafePointer<__mpfr_struct>, mpfr_rnd_t) -> Int32) {
-        let rnd = c.rounding.mpfr
-        a.withBorrowedMPFR { pa in assign(precision: c.precision) { _ = f($0, pa, rnd) } }
-    }
-
-    /// `self = a + b`.
-    @inlinable public mutating func formSum(_ a: borrowing BigFloat, _ b: borrowing BigFloat, context c: Context = context) { form(a, b, c, mpfr_add) }
-    /// `self = a − b`.
-    @inlinable public mutating func formDifference(_ a: borrowing BigFloat, _ b: borrowing BigFloat, context c: Context = context) { form(a, b, c, mpfr_sub) }
-    /// `self = a · b`.
-    @inlinable public mutating func formProduct(_ a: borrowing BigFloat, _ b: borrowing BigFloat, context c: Context = context) { form(a, b, c, mpfr_mul) }
-    /// `self = a / b`.
-    @inlinable public mutating func formQuotient(_ a: borrowing BigFloat, _ b: borrowing BigFloat, context c: Context = context) { form(a, b, c, mpfr_div) }
-
-    /// `self = a + n`.
-    @inlinable public mutating func formSum(_ a: borrowing BigFloat, _ n: Int, context c: Context = context) {
-        guard BigFloat.isExact(n, precision: c.precision) else { return form(a, BigFloat(integer: n, precision: c.precision, rounding: c.rounding), c, mpfr_add) }
-        form(a, c) { r, x, rnd in mpfr_add_si(r, x, n, rnd) }
-    }
-    /// `self = a − n`.
-    @inlinable public mutating func formDifference(_ a: borrowing BigFloat, _ n: Int, context c: Context = context) {
-        guard BigFloat.isExact(n, precision: c.precision) else { return form(a, BigFloat(integer: n, precision: c.precision, rounding: c.rounding), c, mpfr_sub) }
-        form(a, c) { r, x, rnd in mpfr_sub_si(r, x, n, rnd) }
-    }
-    /// `self = n − a`.
-    @inlinable public mutating func formDifference(_ n: Int, _ a: borrowing BigFloat, context c: Context = context) {
-        guard BigFloat.isExact(n, precision: c.precision) else { return form(BigFloat(integer: n, precision: c.precision, rounding: c.rounding), a, c, mpfr_sub) }
-        form(a, c) { r, x, rnd in mpfr_si_sub(r, n, x, rnd) }
-    }
-    /// `self = a · n`.
-    @inlinable public mutating func formProduct(_ a: borrowing BigFloat, _ n: Int, context c: Context = context) {
-        guard BigFloat.isExact(n, precision: c.precision) else { return form(a, BigFloat(integer: n, precision: c.precision, rounding: c.rounding), c, mpfr_mul) }
-        form(a, c) { r, x, rnd in mpfr_mul_si(r, x, n, rnd) }
-    }
-    /// `self = a / n`.
-    @inlinable public mutating func formQuotient(_ a: borrowing BigFloat, _ n: Int, context c: Context = context) {
-        guard BigFloat.isExact(n, precision: c.precision) else { return form(a, BigFloat(integer: n, precision: c.precision, rounding: c.rounding), c, mpfr_div) }
-        form(a, c) { r, x, rnd in mpfr_div_si(r, x, n, rnd) }
-    }
-    /// `self = n / a`.
-    @inlinable public mutating func formQuotient(_ n: Int, _ a: borrowing BigFloat, context c: Context = context) {
-        guard BigFloat.isExact(n, precision: c.precision) else { return form(BigFloat(integer: n, precision: c.precision, rounding: c.rounding), a, c, mpfr_div) }
-        form(a, c) { r, x, rnd in mpfr_si_div(r, n, x, rnd) }
-    }
-    /// `self = a / self`.
-    @inlinable public mutating func divideInto(_ a: borrowing BigFloat, context c: Context = context) {
-        let rnd = c.rounding.mpfr
-        if storage != nil, isReusable(for: c.precision) {
-            a.withBorrowedMPFR { pa in withOwnMPFR { p in _ = mpfr_div(p, pa, UnsafePointer(p), rnd) } }
-        } else {
-            let b = self
-            self = a.withMPFR { pa in b.withMPFR { pb in BigFloat.make(precision: c.precision) { _ = mpfr_div($0, pa, pb, rnd) } } }
+    static func apply(_ op: Operation, _ r: UnsafeMutablePointer<__mpfr_struct>, _ x: UnsafePointer<__mpfr_struct>, _ n: Int, _ rnd: mpfr_rnd_t) {
+        switch op {
+        case .add: _ = mpfr_add_si(r, x, n, rnd)
+        case .subtract: _ = mpfr_sub_si(r, x, n, rnd)
+        case .multiply: _ = mpfr_mul_si(r, x, n, rnd)
+        case .divide: _ = mpfr_div_si(r, x, n, rnd)
         }
     }
-    /// `self = a^n` (`pow(a, n)`).
-    @inlinable public mutating func formPower(_ a: borrowing BigFloat, _ n: Int, context c: Context = context) {
-        form(a, c) { r, x, rnd in mpfr_pow_si(r, x, n, rnd) }
+
+    /// `r = n ∘ y` through MPFR's integer entry point.
+    @inlinable @inline(__always)
+    static func apply(_ op: Operation, _ r: UnsafeMutablePointer<__mpfr_struct>, _ n: Int, _ y: UnsafePointer<__mpfr_struct>, _ rnd: mpfr_rnd_t) {
+        switch op {
+        case .add: _ = mpfr_add_si(r, y, n, rnd)
+        case .subtract: _ = mpfr_si_sub(r, n, y, rnd)
+        case .multiply: _ = mpfr_mul_si(r, y, n, rnd)
+        case .divide: _ = mpfr_si_div(r, n, y, rnd)
+        }
+    }
+
+    /// `r = x ∘ y`.
+    @inlinable @inline(__always)
+    static func apply(_ op: Operation, _ r: UnsafeMutablePointer<__mpfr_struct>, _ x: UnsafePointer<__mpfr_struct>, _ y: UnsafePointer<__mpfr_struct>, _ rnd: mpfr_rnd_t) {
+        switch op {
+        case .add: _ = mpfr_add(r, x, y, rnd)
+        case .subtract: _ = mpfr_sub(r, x, y, rnd)
+        case .multiply: _ = mpfr_mul(r, x, y, rnd)
+        case .divide: _ = mpfr_div(r, x, y, rnd)
+        }
+    }
+
+    /// `self = a ∘ b`, decided as `arithmetic(op, a, b)` decides. MPFR allows the destination to be
+    /// an operand; an operand that shares our storage makes it non-unique, so a fresh one is taken.
+    @inlinable @inline(__always)
+    mutating func form(_ op: Operation, _ a: BigFloat, _ b: BigFloat, _ c: Context) {
+        let rnd = c.rounding.mpfr
+        if b.storage == nil {
+            let n = b.integer
+            if a.storage == nil, op != .divide {
+                let (value, overflow): (Int, Bool)
+                switch op {
+                case .add: (value, overflow) = a.integer.addingReportingOverflow(n)
+                case .subtract: (value, overflow) = a.integer.subtractingReportingOverflow(n)
+                default: (value, overflow) = a.integer.multipliedReportingOverflow(by: n)
+                }
+                if !overflow { self = BigFloat(integer: value, precision: c.precision, rounding: c.rounding); return }
+            }
+            a.withBorrowedMPFR { pa in assign(precision: c.precision) { r in BigFloat.apply(op, r, pa, n, rnd) } }
+        } else if a.storage == nil {
+            let n = a.integer
+            b.withBorrowedMPFR { pb in assign(precision: c.precision) { r in BigFloat.apply(op, r, n, pb, rnd) } }
+        } else {
+            a.withBorrowedMPFR { pa in b.withBorrowedMPFR { pb in assign(precision: c.precision) { r in BigFloat.apply(op, r, pa, pb, rnd) } } }
+        }
+    }
+
+    /// `self = self ∘ b`: in this value's storage when it is reusable (as `arithmetic` reuses a
+    /// temporary left operand), else as `form`.
+    @inlinable @inline(__always)
+    mutating func update(_ op: Operation, _ b: BigFloat, _ c: Context) {
+        if storage != nil, isReusable(for: c.precision) {
+            let rnd = c.rounding.mpfr
+            if b.storage == nil {
+                let n = b.integer
+                withOwnMPFR { p in BigFloat.apply(op, p, UnsafePointer(p), n, rnd) }
+            } else {
+                b.withBorrowedMPFR { pb in withOwnMPFR { p in BigFloat.apply(op, p, UnsafePointer(p), pb, rnd) } }
+            }
+        } else {
+            let a = self
+            form(op, a, b, c)
+        }
+    }
+
+    /// `n` as the operator's right-hand side sees it: unmaterialised when exact at the working
+    /// precision, else rounded there (as `BigFloat(n)`).
+    @inlinable @inline(__always)
+    static func operand(_ n: Int, _ c: Context) -> BigFloat { BigFloat(integer: n, precision: c.precision, rounding: c.rounding) }
+
+    /// `self = a + b`.
+    @inlinable @inline(__always) public mutating func formSum(_ a: BigFloat, _ b: BigFloat, context c: Context = context) { form(.add, a, b, c) }
+    /// `self = a − b`.
+    @inlinable @inline(__always) public mutating func formDifference(_ a: BigFloat, _ b: BigFloat, context c: Context = context) { form(.subtract, a, b, c) }
+    /// `self = a · b`.
+    @inlinable @inline(__always) public mutating func formProduct(_ a: BigFloat, _ b: BigFloat, context c: Context = context) { form(.multiply, a, b, c) }
+    /// `self = a / b`.
+    @inlinable @inline(__always) public mutating func formQuotient(_ a: BigFloat, _ b: BigFloat, context c: Context = context) { form(.divide, a, b, c) }
+
+    /// `self = a + n`.
+    @inlinable @inline(__always) public mutating func formSum(_ a: BigFloat, _ n: Int, context c: Context = context) { form(.add, a, BigFloat.operand(n, c), c) }
+    /// `self = a − n`.
+    @inlinable @inline(__always) public mutating func formDifference(_ a: BigFloat, _ n: Int, context c: Context = context) { form(.subtract, a, BigFloat.operand(n, c), c) }
+    /// `self = n − a`.
+    @inlinable @inline(__always) public mutating func formDifference(_ n: Int, _ a: BigFloat, context c: Context = context) { form(.subtract, BigFloat.operand(n, c), a, c) }
+    /// `self = a · n`.
+    @inlinable @inline(__always) public mutating func formProduct(_ a: BigFloat, _ n: Int, context c: Context = context) { form(.multiply, a, BigFloat.operand(n, c), c) }
+    /// `self = a / n`.
+    @inlinable @inline(__always) public mutating func formQuotient(_ a: BigFloat, _ n: Int, context c: Context = context) { form(.divide, a, BigFloat.operand(n, c), c) }
+    /// `self = n / a`.
+    @inlinable @inline(__always) public mutating func formQuotient(_ n: Int, _ a: BigFloat, context c: Context = context) { form(.divide, BigFloat.operand(n, c), a, c) }
+
+    /// `self = a^n` (`pow(a, n)`: one rounding).
+    @inlinable @inline(__always) public mutating func formPower(_ a: BigFloat, _ n: Int, context c: Context = context) {
+        let rnd = c.rounding.mpfr
+        a.withBorrowedMPFR { pa in assign(precision: c.precision) { r in _ = mpfr_pow_si(r, pa, n, rnd) } }
     }
     /// `self = n` (rounded to the working precision).
-    @inlinable public mutating func formInteger(_ n: Int, context c: Context = context) {
+    @inlinable @inline(__always) public mutating func formInteger(_ n: Int, context c: Context = context) {
         let rnd = c.rounding.mpfr
         assign(precision: c.precision) { _ = mpfr_set_si($0, n, rnd) }
     }
@@ -130,53 +168,56 @@ extension BigFloat {
     // Updates of self by an operand: `self = self ∘ b` (the compound operators, with a hoisted context).
 
     /// `self += b`.
-    @inlinable public mutating func add(_ b: borrowing BigFloat, context c: Context) { update(b, c, mpfr_add) }
+    @inlinable @inline(__always) public mutating func add(_ b: BigFloat, context c: Context) { update(.add, b, c) }
     /// `self −= b`.
-    @inlinable public mutating func subtract(_ b: borrowing BigFloat, context c: Context) { update(b, c, mpfr_sub) }
+    @inlinable @inline(__always) public mutating func subtract(_ b: BigFloat, context c: Context) { update(.subtract, b, c) }
     /// `self *= b`.
-    @inlinable public mutating func multiply(by b: borrowing BigFloat, context c: Context) { update(b, c, mpfr_mul) }
+    @inlinable @inline(__always) public mutating func multiply(by b: BigFloat, context c: Context) { update(.multiply, b, c) }
     /// `self /= b`.
-    @inlinable public mutating func divide(by b: borrowing BigFloat, context c: Context) { update(b, c, mpfr_div) }
+    @inlinable @inline(__always) public mutating func divide(by b: BigFloat, context c: Context) { update(.divide, b, c) }
     /// `self = self ∘ n` for ∘ in + − · / (n rounded to the working precision first when it is not
-    /// exact there, as in `self ∘ BigFloat(n)`), and `self = self^n` (n exact, as in `pow`).
-    @inlinable public mutating func add(_ n: Int, context c: Context) {
-        guard BigFloat.isExact(n, precision: c.precision) else { return update(BigFloat(integer: n, precision: c.precision, rounding: c.rounding), c, mpfr_add) }
-        updateInt(c) { r, x, rnd in mpfr_add_si(r, x, n, rnd) }
-    }
-    @inlinable public mutating func subtract(_ n: Int, context c: Context) {
-        guard BigFloat.isExact(n, precision: c.precision) else { return update(BigFloat(integer: n, precision: c.precision, rounding: c.rounding), c, mpfr_sub) }
-        updateInt(c) { r, x, rnd in mpfr_sub_si(r, x, n, rnd) }
-    }
-    @inlinable public mutating func multiply(by n: Int, context c: Context) {
-        guard BigFloat.isExact(n, precision: c.precision) else { return update(BigFloat(integer: n, precision: c.precision, rounding: c.rounding), c, mpfr_mul) }
-        updateInt(c) { r, x, rnd in mpfr_mul_si(r, x, n, rnd) }
-    }
-    @inlinable public mutating func divide(by n: Int, context c: Context) {
-        guard BigFloat.isExact(n, precision: c.precision) else { return update(BigFloat(integer: n, precision: c.precision, rounding: c.rounding), c, mpfr_div) }
-        updateInt(c) { r, x, rnd in mpfr_div_si(r, x, n, rnd) }
-    }
-    @inlinable public mutating func raise(toPower n: Int, context c: Context) { updateInt(c) { r, x, rnd in mpfr_pow_si(r, x, n, rnd) } }
+    /// exact there, as in `self ∘ n`).
+    @inlinable @inline(__always) public mutating func add(_ n: Int, context c: Context) { update(.add, BigFloat.operand(n, c), c) }
+    @inlinable @inline(__always) public mutating func subtract(_ n: Int, context c: Context) { update(.subtract, BigFloat.operand(n, c), c) }
+    @inlinable @inline(__always) public mutating func multiply(by n: Int, context c: Context) { update(.multiply, BigFloat.operand(n, c), c) }
+    @inlinable @inline(__always) public mutating func divide(by n: Int, context c: Context) { update(.divide, BigFloat.operand(n, c), c) }
 
-    @inlinable @inline(__always)
-    mutating func update(_ b: borrowing BigFloat, _ c: Context,
-                         _ f: (UnsafeMutablePointer<__mpfr_struct>, UnsafePointer<__mpfr_struct>, UnsafePointer<__mpfr_struct>, mpfr_rnd_t) -> Int32) {
-        let rnd = c.rounding.mpfr
+    /// `self = a / self`.
+    @inlinable @inline(__always) public mutating func divideInto(_ a: BigFloat, context c: Context = context) {
         if storage != nil, isReusable(for: c.precision) {
-            b.withBorrowedMPFR { pb in withOwnMPFR { p in _ = f(p, UnsafePointer(p), pb, rnd) } }
+            let rnd = c.rounding.mpfr
+            if a.storage == nil {
+                let n = a.integer
+                withOwnMPFR { p in _ = mpfr_si_div(p, n, UnsafePointer(p), rnd) }
+            } else {
+                a.withBorrowedMPFR { pa in withOwnMPFR { p in _ = mpfr_div(p, pa, UnsafePointer(p), rnd) } }
+            }
         } else {
-            let a = self
-            self = a.withMPFR { pa in b.withMPFR { pb in BigFloat.make(precision: c.precision) { _ = f($0, pa, pb, rnd) } } }
+            let b = self
+            form(.divide, a, b, c)
         }
     }
 
-    @inlinable @inline(__always)
-    mutating func updateInt(_ c: Context, _ f: (UnsafeMutablePointer<__mpfr_struct>, UnsafePointer<__mpfr_struct>, mpfr_rnd_t) -> Int32) {
-        let rnd = c.rounding.mpfr
+    /// `self = self^n` (`pow(self, n)`).
+    @inlinable @inline(__always) public mutating func raise(toPower n: Int, context c: Context) {
         if storage != nil, isReusable(for: c.precision) {
-            withOwnMPFR { p in _ = f(p, UnsafePointer(p), rnd) }
+            let rnd = c.rounding.mpfr
+            withOwnMPFR { p in _ = mpfr_pow_si(p, UnsafePointer(p), n, rnd) }
         } else {
             let a = self
-            self = a.withMPFR { pa in BigFloat.make(precision: c.precision) { _ = f($0, pa, rnd) } }
+            formPower(a, n, context: c)
         }
     }
+}
+
+// MARK: The in-place requirements of `RationalField`
+
+extension BigFloat {
+    /// What a generic evaluation reads once: the working precision and rounding.
+    public typealias EvaluationContext = Context
+    @inlinable public static var evaluationContext: Context { context }
+
+    /// `BigFloat(n)`: an unmaterialised integer when exact, else rounded once (as
+    /// `BigFloat(rational: n)`, without the rational).
+    @inlinable public static func integer(_ n: Int) -> BigFloat { BigFloat(n) }
 }

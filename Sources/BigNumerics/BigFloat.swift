@@ -47,18 +47,24 @@ public struct BigFloat: @unchecked Sendable {
         integerPrecision = 0
     }
 
-    /// `n` at `precision` bits, unmaterialised when exact there, else rounded now.
-    @inlinable
+    /// `n` at `precision` bits, unmaterialised when exact there, else rounded now. Every `Int`
+    /// (at most 63 significant bits) is exact from 64 bits on: no bit count on that path.
+    @inlinable @inline(__always)
     init(integer n: Int, precision: Int, rounding: Rounding) {
         let m = n.magnitude
-        let significant = m == 0 ? 0 : UInt.bitWidth - m.leadingZeroBitCount - m.trailingZeroBitCount
-        if significant <= precision {
+        if precision >= Int.bitWidth || m == 0 || UInt.bitWidth - m.leadingZeroBitCount - m.trailingZeroBitCount <= precision {
             storage = nil
             integer = n
             integerPrecision = precision
         } else {
-            self = BigFloat.make(precision: precision) { _ = mpfr_set_si($0, n, rounding.mpfr) }
+            self = BigFloat.rounded(integer: n, precision: precision, rounding: rounding)
         }
+    }
+
+    /// `n` rounded to `precision` bits (out of line: the rare path of `init(integer:…)`).
+    @usableFromInline
+    static func rounded(integer n: Int, precision: Int, rounding: Rounding) -> BigFloat {
+        make(precision: precision) { _ = mpfr_set_si($0, n, rounding.mpfr) }
     }
 
     /// Rounding directions MPFR offers, minus faithful rounding (whose last bit is not

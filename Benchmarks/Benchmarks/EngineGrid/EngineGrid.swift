@@ -21,14 +21,20 @@ let benchmarks: @Sendable () -> Void = {
         Benchmark("C_l1 grid, plain C + MPFR, \(bits) bits") { benchmark in
             for _ in benchmark.scaledIterations { blackHole(qb_grid_coherence(bits)) }
         }
-        Benchmark("C_l1 grid, Swift generic, \(bits) bits") { benchmark in
+        Benchmark("C_l1 grid, Swift catalogue (Cakmak.coherenceEq15), \(bits) bits") { benchmark in
+            for _ in benchmark.scaledIterations { blackHole(try BigFloat.withPrecision(bits) { coherenceGridCatalogue(BigFloat.self) }) }
+        }
+        Benchmark("C_l1 grid, Swift operators, \(bits) bits") { benchmark in
             for _ in benchmark.scaledIterations { blackHole(try BigFloat.withPrecision(bits) { coherenceGrid(BigFloat.self) }) }
         }
         Benchmark("W grid, plain C + MPFR, \(bits) bits") { benchmark in
             for _ in benchmark.scaledIterations { blackHole(qb_grid_ergotropy(bits)) }
         }
-        Benchmark("W grid, Swift generic, \(bits) bits") { benchmark in
-            for _ in benchmark.scaledIterations { blackHole(try BigFloat.withPrecision(bits) { ergotropyGrid(BigFloat.self) }) }
+        Benchmark("W grid, Swift catalogue (Cakmak.ergotropyEq16), \(bits) bits") { benchmark in
+            for _ in benchmark.scaledIterations { blackHole(try BigFloat.withPrecision(bits) { ergotropyGridCatalogue(BigFloat.self) }) }
+        }
+        Benchmark("W grid, Swift operators, \(bits) bits") { benchmark in
+            for _ in benchmark.scaledIterations { blackHole(try BigFloat.withPrecision(bits) { ergotropyGrid(BigFloat.self, omega: BigFloat(rational: 1)) }) }
         }
     }
 }

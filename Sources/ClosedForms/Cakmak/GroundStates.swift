@@ -51,8 +51,27 @@ extension Cakmak {
     }
 
     /// Eq. (15), closed form: C_l1 = (r − 1)(r + 1)^N/(r^{N+1} − 1) − 1.
+    @inlinable
     public static func coherenceEq15<F: RationalField>(N: Int, r: F) -> F {
-        (r - 1) * power(r + 1, N) / (power(r, N + 1) - 1) - 1
+        coherenceEq15(N: N, r: r, context: F.evaluationContext)
+    }
+
+    /// Eq. (15) with the evaluation context read by the caller. The printed expression's operations
+    /// in its order, as in-place steps (`RationalField`): every type gets the value the operators
+    /// give (x^n: `formPower`), and a `BigFloat` evaluation reads its precision once and allocates
+    /// two values (the result and one scratch temporary, reused once its first use is over).
+    @inlinable
+    public static func coherenceEq15<F: RationalField>(N: Int, r: F, context c: F.EvaluationContext) -> F {
+        var value = r, scratch = r
+        value.formDifference(r, 1, context: c)              // r − 1
+        scratch.formSum(r, 1, context: c)
+        scratch.raise(toPower: N, context: c)               // (r + 1)^N
+        value.multiply(by: scratch, context: c)
+        scratch.formPower(r, N + 1, context: c)
+        scratch.subtract(1, context: c)                     // r^{N+1} − 1
+        value.divide(by: scratch, context: c)
+        value.subtract(1, context: c)
+        return value
     }
 
     /// Eq. (15), stated r → 1 limit: (2^N − N − 1)/(N + 1).
@@ -71,8 +90,25 @@ extension Cakmak {
     }
 
     /// Eq. (16), closed form: W = ω(N + (N + r)/(r^{N+1} − 1) + r/(1 − r)).
+    @inlinable
     public static func ergotropyEq16<F: RationalField>(N: Int, r: F, omega: F) -> F {
-        omega * (F.integer(N) + (F.integer(N) + r) / (power(r, N + 1) - 1) + r / (1 - r))
+        ergotropyEq16(N: N, r: r, omega: omega, context: F.evaluationContext)
+    }
+
+    /// Eq. (16) with the evaluation context read by the caller; in-place steps as Eq. (15).
+    @inlinable
+    public static func ergotropyEq16<F: RationalField>(N: Int, r: F, omega: F, context c: F.EvaluationContext) -> F {
+        var value = r, scratch = r
+        value.formSum(r, N, context: c)                     // N + r
+        scratch.formPower(r, N + 1, context: c)
+        scratch.subtract(1, context: c)                     // r^{N+1} − 1
+        value.divide(by: scratch, context: c)
+        value.add(N, context: c)                            // N + (N + r)/(r^{N+1} − 1)
+        scratch.formDifference(1, r, context: c)
+        scratch.divideInto(r, context: c)                   // r/(1 − r)
+        value.add(scratch, context: c)
+        value.multiply(by: omega, context: c)               // ω(…)
+        return value
     }
 
     /// Eq. (16), stated r → 1 limit: ω N(N − 1)/(2(N + 1)).
