@@ -27,14 +27,6 @@ struct ProofTests {
         #expect(try closed.limit(at: 1) == Cakmak.ergotropyEq16HighTemperature(N: N, omega: 1) as BigRational)
     }
 
-    @Test("Çakmak Eq. (16) is the ergotropy of Eq. (13)'s sorted spectrum (exact, rational r)", arguments: [1, 2, 3, 5, 8, 13])
-    func eq16FromSpectrum(N: Int) throws {
-        for r in openUnitGrid(12) {
-            let fromSpectrum = try Cakmak.ergotropyFromSpectrum(N: N, r: r, omega: 1)
-            #expect(fromSpectrum == Cakmak.ergotropyEq16(N: N, r: r, omega: 1))
-        }
-    }
-
     // MARK: Çakmak two qubits
 
     @Test("Çakmak Eq. (8): the two printed forms are one rational function of y = e^{−βω}")

@@ -9,6 +9,14 @@ import Verification
 /// own suites because the routes are verification, not formulas.
 @Suite("Printed forms against independent routes (exact)")
 struct IndependentRouteTests {
+    @Test("Çakmak Eq. (16) is the ergotropy of Eq. (13)'s sorted spectrum (exact, rational r)", arguments: [1, 2, 3, 5, 8, 13])
+    func eq16FromSpectrum(N: Int) throws {
+        for r in openUnitGrid(12) {
+            let fromSpectrum = try Errata.groundStateErgotropyFromSpectrum(N: N, r: r, omega: 1)
+            #expect(fromSpectrum == Cakmak.ergotropyEq16(N: N, r: r, omega: 1))
+        }
+    }
+
     @Test("Çakmak Eq. (10), case c < 1/2, from the sorted spectrum of Eq. (7) (exact, rational y, c)")
     func eq10FromSpectrum() throws {
         for y in openUnitGrid(10) + [1] {

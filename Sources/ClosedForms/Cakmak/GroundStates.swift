@@ -116,27 +116,6 @@ extension Cakmak {
         omega * F(rational: BigRational(N * (N - 1)) / BigRational(2 * (N + 1)))
     }
 
-    /// The independent route for Eq. (16) (Appendix B redone without its bookkeeping): the
-    /// ergotropy from the sorted spectrum {p_k d_k} ∪ {0, …} of Eq. (13) on the spectrum of H₀
-    /// ({kω} with multiplicity C(N,k)); the mean energy is Σ_k kω p_k d_k.
-    /// Only the N+1 largest energies-to-eigenvalues pairings matter (the rest carry 0), so the
-    /// sorted energies are cut to the lowest N+1 levels counted with multiplicity.
-    public static func ergotropyFromSpectrum<F: RationalField & DecidablyOrdered>(N: Int, r: F, omega: F) throws(Ergotropy.Failure) -> F {
-        let c = normalisation(N: N, r: r)
-        let eigenvalues = (0...N).map { blockEigenvalue(N: N, k: $0, r: r, normalisation: c) }
-        var mean = F.zero
-        for k in 0...N { mean += F.integer(k) * omega * eigenvalues[k] }
-        var energies: [F] = []
-        var level = 0
-        while energies.count < N + 1 {
-            let multiplicity = blockSize(N: N, k: level)
-            var m = BigInt(0)
-            while m < multiplicity && energies.count < N + 1 { energies.append(F.integer(level) * omega); m += 1 }
-            level += 1
-        }
-        return try Ergotropy.ergotropy(meanEnergy: mean, spectrum: eigenvalues, increasingEnergies: energies)
-    }
-
     /// x^n, n ≥ 0, by repeated squaring (exact in exact fields).
     static func power<F: RationalField>(_ x: F, _ n: Int) -> F { BoltzmannFactor(y: x).power(n) }
 }
