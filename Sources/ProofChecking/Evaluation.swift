@@ -371,6 +371,9 @@ struct SparsePolynomial: Equatable {
                 for _ in 0..<n { r = r * x }
                 return r
             }
+        case .call("bits", _), .call("delta", _), .call("binomial", _):
+            // integer functions of the integer parameters (exp(bw*(bits(i) - 1)) is an atom power)
+            return (try? IntegerEvaluator.rational(e, integers)).map { .constant($0) }
         default: return nil
         }
     }
