@@ -604,7 +604,7 @@ extension StepCheck {
         }
         let cases = try integerCases()
         let evaluation = models
-        var kind = ""
+        var kinds: [String] = []
         var variables: Set<String> = []
         for c in cases {
             let l: ModelValue, r: ModelValue
@@ -616,10 +616,10 @@ extension StepCheck {
             if let difference = ModelValue.difference(l, r) {
                 return Verdict(method: .exactIdentity, holds: false, detail: (c.isEmpty ? "" : "at \(describe(c)): ") + difference)
             }
-            kind = l.kindDescription
+            if !kinds.contains(l.kindDescription) { kinds.append(l.kindDescription) }
             variables.formUnion(l.variables.union(r.variables))
         }
         let field = variables.isEmpty ? "Q(i)" : "Q(i)(\(variables.sorted().joined(separator: ", ")))"
-        return Verdict(method: .exactIdentity, holds: true, detail: "identical \(kind) over \(field), derived from the model" + describeCases(cases))
+        return Verdict(method: .exactIdentity, holds: true, detail: "identical \(kinds.count <= 2 ? kinds.joined(separator: ", ") : "\(kinds[0]) … \(kinds[kinds.count - 1])") over \(field), derived from the model" + describeCases(cases))
     }
 }
