@@ -213,7 +213,12 @@ struct Evaluator<A: Algebra> {
             for t in terms {
                 var m = try algebra.constant(t.coefficient)
                 for (v, k) in t.exponents.sorted(by: { $0.key < $1.key }) where k != 0 {
-                    if values[v] == nil { values[v] = try evaluate(Expr(.name(v), at: e.location), integers) }
+                    if values[v] == nil {
+                        do { values[v] = try evaluate(Expr(.name(v), at: e.location), integers) } catch EvalIssue.notApplicable {
+                            // a model's default symbol (y, eps) that the step never names gets no point value
+                            throw semantic(e, "\(e) depends on the model symbol \(v), which has no value in this method: name it in the model (\(v) = \(v)) and declare its domain")
+                        }
+                    }
                     guard let x = values[v] else { continue }
                     m = try algebra.multiply(m, algebra.power(x, k))
                 }

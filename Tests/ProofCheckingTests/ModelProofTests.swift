@@ -153,6 +153,7 @@ struct ModelProofTests {
         ("multiplicity(rates(cakmak.collective(2)), 0)", "cakmak.collective", "the populations do not evolve on their own"),
         ("steadystate(cakmak.collective(1), ground) + 1", "+ 1", "'+' does not apply to 2×2 matrices and numbers"),
         ("dim(steadystate(cakmak.collective(1), ground))", "dim(", "dim takes a space: dim(steadystates(MODEL))"),
+        ("abs(generator(mayo.single(1))[0, 0])", "[0, 0]", "which has no value in this method: name it in the model"),
     ]
 
     @Test("malformed model expressions are errors at file:line:column naming the parameter and the allowed range",
