@@ -445,7 +445,7 @@ struct ModelEvaluation {
             } else {
                 guard case let .name(k) = args[0].kind else { throw error(args[0], "multiset(k, a, b, VALUE, MULTIPLICITY) needs an index name") }
                 let a = try integer(args[1], integers, "the lower bound of multiset(…)"), b = try integer(args[2], integers, "the upper bound of multiset(…)")
-                guard b < a || b - a < 100_000 else { throw error(e, "multiset over more than 100000 values (allowed: at most 100000)") }
+                guard b < a || !b.subtractingReportingOverflow(a).overflow && b - a < 100_000 else { throw error(e, "multiset over more than 100000 values (allowed: at most 100000)") }
                 if a <= b { for v in a...b { try add(integers.merging([k: v]) { $1 }, args[3], args[4]) } }
             }
             var counts: [ExactScalar: Int] = [:]
@@ -470,7 +470,7 @@ struct ModelEvaluation {
         case "kron":
             guard args.count >= 2 else { throw error(e, "kron(A, B, …) takes two or more matrices") }
             let factors = try args.map { try matrix($0, integers, "kron") }
-            guard factors.reduce(1, { $0 * $1.rows * $1.cols }) <= 1 << 20 else { throw error(e, "kron(…) would have more than 2^20 entries") }
+            guard factors.reduce(1.0, { $0 * Double($1.rows) * Double($1.cols) }) <= Double(1 << 20) else { throw error(e, "kron(…) would have more than 2^20 entries") }
             return .matrix(Matrix.kron(factors))
         default:
             throw error(e, "\(name) is not a model quantity")

@@ -153,6 +153,8 @@ struct ModelProofTests {
         ("multiplicity(rates(cakmak.collective(2)), 0)", "cakmak.collective", "the populations do not evolve on their own"),
         ("steadystate(cakmak.collective(1), ground) + 1", "+ 1", "'+' does not apply to 2×2 matrices and numbers"),
         ("dim(steadystate(cakmak.collective(1), ground))", "dim(", "dim takes a space: dim(steadystates(MODEL))"),
+        ("multiplicity(multiset(k, -9223372036854775807, 9223372036854775807, k, 1), 0)", "multiset(k", "multiset over more than 100000 values"),
+        ("trace(kron([[1, 2], [3, 4]], [[1, 2], [3, 4]], [[1, 2], [3, 4]], [[1, 2], [3, 4]], [[1, 2], [3, 4]], [[1, 2], [3, 4]], [[1, 2], [3, 4]], [[1, 2], [3, 4]], [[1, 2], [3, 4]], [[1, 2], [3, 4]], [[1, 2], [3, 4]]))", "kron(", "kron(…) would have more than 2^20 entries"),
         ("abs(generator(mayo.single(1))[0, 0])", "[0, 0]", "which has no value in this method: name it in the model"),
     ]
 
