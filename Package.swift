@@ -92,7 +92,7 @@ let package = Package(
         .target(
             name: "ProofChecking",
             dependencies: [
-                "BigNumerics", "ClosedForms", "Summation",
+                "BigNumerics", "ClosedForms", "Summation", "Derivations", "Operators",
                 .product(name: "RealModule", package: "swift-numerics"),
             ]),
         .target(

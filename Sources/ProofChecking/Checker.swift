@@ -34,6 +34,10 @@ public struct ProofChecker: Sendable {
     public var maxBoxes = 40_000
     /// What one step may expand before it is rejected with an error.
     var limits = ExpansionLimits()
+    /// Memory an exact model computation (kernel, steady state, dense generator) may need, as
+    /// estimated by `Derivations` before it starts; beyond it a step is an error naming N.
+    /// 2·10⁸ bytes admits Çakmak's collective model up to N = 5.
+    public var modelMemoryLimit = 2e8
     /// Size of the sample set S for Schwartz–Zippel (points i/M of the domain, M = 2^40).
     static let sampleBits = 40
 
@@ -47,14 +51,16 @@ public struct ProofChecker: Sendable {
 
     public func check(_ file: ProofFile) -> FileReport {
         var steps: [StepReport] = []
-        for d in file.derivations { steps += check(d, path: file.path) }
+        // Models, kernels and steady states are computed once per file.
+        let models = ModelSession(memoryLimit: modelMemoryLimit)
+        for d in file.derivations { steps += check(d, path: file.path, models: models) }
         return FileReport(path: file.path, steps: steps)
     }
 
-    func check(_ d: Derivation, path: String) -> [StepReport] {
+    func check(_ d: Derivation, path: String, models: ModelSession) -> [StepReport] {
         var reports: [StepReport] = []
         let context: DerivationContext
-        do { context = try DerivationContext(d) } catch {
+        do { context = try DerivationContext(d, models: models) } catch {
             return [StepReport(file: path, line: error.location.line, derivation: d.name, relation: .equal,
                                method: .none, outcome: .error, detail: error.description, seconds: 0)]
         }
@@ -104,8 +110,15 @@ struct DerivationContext {
     /// Integer parameters in declaration order with their bounds (possibly using earlier ones).
     let integerRanges: [(name: String, lower: Expr, upper: Expr?)]
     let atomLocations: [String: SourceLocation]
+    /// The file's cache of exact model computations.
+    let models: ModelSession
 
-    init(_ d: Derivation) throws(ProofError) {
+    /// Identifies the derivation in the session's cache (its atoms and domains are its own).
+    let scope: String
+
+    init(_ d: Derivation, models: ModelSession) throws(ProofError) {
+        self.models = models
+        scope = "\(d.location)"
         var defs: [String: Definition] = [:]
         for def in d.definitions { defs[def.name] = def }
         definitions = defs
@@ -233,7 +246,20 @@ func freeNames(_ e: Expr, bound: Set<String> = []) -> Set<String> {
     case let .name(n): return bound.contains(n) ? [] : [n]
     case let .negate(a): return freeNames(a, bound: bound)
     case let .binary(_, a, b): return freeNames(a, bound: bound).union(freeNames(b, bound: bound))
-    case let .call(_, args): return args.reduce(into: Set<String>()) { $0.formUnion(freeNames($1, bound: bound)) }
+    case let .call(f, args):
+        // matrix(i, j, n, ENTRY) and multiset(k, a, b, VALUE, MULT) bind their indices.
+        if f == "matrix", args.count == 4, case let .name(i) = args[0].kind, case let .name(j) = args[1].kind {
+            return freeNames(args[2], bound: bound).union(freeNames(args[3], bound: bound.union([i, j])))
+        }
+        if f == "multiset", args.count == 5, case let .name(k) = args[0].kind {
+            return freeNames(args[1], bound: bound).union(freeNames(args[2], bound: bound))
+                .union(freeNames(args[3], bound: bound.union([k]))).union(freeNames(args[4], bound: bound.union([k])))
+        }
+        // steadystate(MODEL, ground): the initial-state keywords are not variables.
+        if f == "steadystate", args.count == 2, case let .name(n) = args[1].kind, ModelSyntax.initialKeywords.contains(n) {
+            return freeNames(args[0], bound: bound)
+        }
+        return args.reduce(into: Set<String>()) { $0.formUnion(freeNames($1, bound: bound)) }
     case let .sum(k, a, b, body):
         return freeNames(a, bound: bound).union(freeNames(b, bound: bound)).union(freeNames(body, bound: bound.union([k])))
     }

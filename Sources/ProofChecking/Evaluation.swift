@@ -1,6 +1,7 @@
 import Foundation
 import BigNumerics
 import ClosedForms
+import Derivations
 import RealModule
 
 /// Why an evaluation stopped. `notApplicable` means the chosen method cannot handle the
@@ -75,6 +76,8 @@ struct Evaluator<A: Algebra> {
     let algebra: A
     let atoms: [ResolvedAtom]
     let useAtoms: Bool
+    /// Model quantities (`ModelQuantities.swift`); nil where a method cannot use them.
+    var models: ModelEvaluation? = nil
 
     func evaluate(_ e: Expr, _ integers: [String: Int]) throws -> A.Value {
         switch e.kind {
@@ -112,6 +115,13 @@ struct Evaluator<A: Algebra> {
                 return try algebra.constant(BigRational(BigInt.binomial(UInt(n), UInt(k))))
             }
             if name.hasPrefix(formulaPrefix) { return try catalogueFormula(String(name.dropFirst(formulaPrefix.count)), args, e, integers) }
+            if name == "delta" || name == "bits" { return try algebra.constant(IntegerEvaluator.rational(e, integers)) }
+            if ModelSyntax.isModelExpression(name) {
+                guard let models else {
+                    throw semantic(e, "\(e): model quantities are checked exactly (equalities) or at random points; this method cannot evaluate them")
+                }
+                return try lift(models.scalar(e, integers), e, integers)
+            }
             guard let f = Elementary(rawValue: name) else {
                 throw semantic(e, "unknown function '\(name)' (elementary: \(Elementary.allCases.map(\.rawValue).joined(separator: " ")), binomial, sum, or a 'let' with parameters)")
             }
@@ -186,6 +196,40 @@ struct Evaluator<A: Algebra> {
     }
 
     func semantic(_ e: Expr, _ message: String) -> EvalIssue { .semantic(ProofError(.semantic, e.location, message)) }
+
+    /// An exact model value (a rational function of the proof's variables and atoms) in this
+    /// algebra: itself in the complex exact algebra, otherwise term by term through the algebra's
+    /// own variables (so an atom evaluates as exp(g) in the numerical algebras).
+    func lift(_ z: ExactScalar, _ e: Expr, _ integers: [String: Int]) throws -> A.Value {
+        if let same = z as? A.Value { return same }
+        guard z.imaginary.isZero else {
+            throw semantic(e, "\(e) is complex (\(z)): take re(…) or im(…), or compare whole matrices")
+        }
+        var values: [String: A.Value] = [:]
+        func poly(_ p: MultivariatePolynomial) throws -> A.Value {
+            let terms: [(coefficient: BigRational, exponents: [String: Int])]
+            do { terms = try p.terms() } catch { throw EvalIssue.invalid("\(error)") }
+            var acc = try algebra.constant(0)
+            for t in terms {
+                var m = try algebra.constant(t.coefficient)
+                for (v, k) in t.exponents.sorted(by: { $0.key < $1.key }) where k != 0 {
+                    if values[v] == nil {
+                        do { values[v] = try evaluate(Expr(.name(v), at: e.location), integers) } catch EvalIssue.notApplicable {
+                            // a model's default symbol (y, eps) that the step never names gets no point value
+                            throw semantic(e, "\(e) depends on the model symbol \(v), which has no value in this method: name it in the model (\(v) = \(v)) and declare its domain")
+                        }
+                    }
+                    guard let x = values[v] else { continue }
+                    m = try algebra.multiply(m, algebra.power(x, k))
+                }
+                acc = try algebra.add(acc, m)
+            }
+            return acc
+        }
+        let numerator = try poly(z.real.numerator)
+        if z.real.denominator.isOne { return numerator }
+        return try algebra.divide(numerator, poly(z.real.denominator))
+    }
 }
 
 /// Exact integer evaluation for sum bounds, binomial arguments and exponents: only integer
@@ -223,6 +267,16 @@ enum IntegerEvaluator {
                 }
                 return try x.power(n)
             }
+        case let .call(name, args) where name == "delta":
+            // delta(a, b): Kronecker's delta of two integers.
+            guard args.count == 2 else { throw EvalIssue.semantic(ProofError(.semantic, e.location, "delta takes two integer arguments: delta(a, b)")) }
+            return try value(args[0], integers) == value(args[1], integers) ? 1 : 0
+        case let .call(name, args) where name == "bits":
+            // bits(K): the number of excited qubits of basis state K (its binary digits that are 1).
+            guard args.count == 1 else { throw EvalIssue.semantic(ProofError(.semantic, e.location, "bits takes one integer argument: bits(K)")) }
+            let k = try value(args[0], integers)
+            guard k >= 0 else { throw EvalIssue.semantic(ProofError(.semantic, e.location, "bits(\(k)): a basis index is >= 0")) }
+            return BigRational(k.nonzeroBitCount)
         case let .call(name, args) where name == "binomial" && args.count == 2:
             let n = try value(args[0], integers), k = try value(args[1], integers)
             guard n >= 0 else { throw EvalIssue.invalid("binomial with negative n") }
@@ -322,6 +376,9 @@ struct SparsePolynomial: Equatable {
                 for _ in 0..<n { r = r * x }
                 return r
             }
+        case .call("bits", _), .call("delta", _), .call("binomial", _):
+            // integer functions of the integer parameters (exp(bw*(bits(i) - 1)) is an atom power)
+            return (try? IntegerEvaluator.rational(e, integers)).map { .constant($0) }
         default: return nil
         }
     }

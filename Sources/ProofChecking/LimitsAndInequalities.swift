@@ -250,7 +250,7 @@ extension StepCheck {
                     }
                     var env = fixed.mapValues { BigInterval($0) }
                     for (i, a) in axes.enumerated() { env[a.name] = try interval(a, box[i].0, box[i].1) }
-                    let evaluator = Evaluator(algebra: IntervalAlgebra(box: env), atoms: context.atoms, useAtoms: true)
+                    let evaluator = Evaluator(algebra: IntervalAlgebra(box: env), atoms: context.atoms, useAtoms: true, models: models)
                     let d = try evaluator.evaluate(difference, c)
                     if !d.isNaN {
                         if strict ? d.lower > 0 : d.lower >= 0 {
@@ -263,7 +263,7 @@ extension StepCheck {
                                 let m = (box[i].0 + box[i].1) / 2
                                 mid[a.name] = try interval(a, m, m)
                             }
-                            let e = Evaluator(algebra: IntervalAlgebra(box: mid), atoms: context.atoms, useAtoms: true)
+                            let e = Evaluator(algebra: IntervalAlgebra(box: mid), atoms: context.atoms, useAtoms: true, models: models)
                             let l = try e.evaluate(small, c), r = try e.evaluate(big, c)
                             let at = mid.sorted { $0.key < $1.key }.map { "\($0.key) ∈ \(show($0.value))" }.joined(separator: ", ")
                             return Verdict(method: .interval, holds: false,

@@ -178,7 +178,17 @@ struct LineParser {
     }
 
     mutating func power() throws(ProofError) -> Expr {
-        let base = try primary()
+        var base = try primary()
+        // X[i, j]: an entry of a matrix-valued model quantity (0-based indices).
+        while isSymbol("[") {
+            let at = here
+            advance()
+            let i = try expression()
+            try expect(",")
+            let j = try expression()
+            try expect("]")
+            base = Expr(.call(ModelSyntax.entry, [base, i, j]), at: at)
+        }
         if isSymbol("^") {
             let at = here
             advance()
@@ -197,6 +207,19 @@ struct LineParser {
             return Expr(.number(q), at: at)
         case let .identifier(name):
             advance()
+            // A model: paper.model(ARG, key = value, …), e.g. cakmak.collective(N, f = f).
+            if isSymbol("."), position + 1 < tokens.count, case let .identifier(member) = tokens[position + 1].kind {
+                advance()
+                advance()
+                try expect("(")
+                var args: [Expr] = []
+                if !isSymbol(")") {
+                    args.append(try modelArgument())
+                    while isSymbol(",") { advance(); args.append(try modelArgument()) }
+                }
+                try expect(")")
+                return Expr(.call(ModelSyntax.modelPrefix + name + "." + member, args), at: at)
+            }
             if isSymbol("(") {
                 advance()
                 if name == "formula" {
@@ -241,9 +264,35 @@ struct LineParser {
             let e = try expression()
             try expect(")")
             return e
+        case .symbol("["):
+            // [[a, b], [c, d]]: a matrix written row by row.
+            advance()
+            var rows: [Expr] = []
+            repeat {
+                if !rows.isEmpty { advance() }
+                let rowAt = here
+                try expect("[")
+                var entries = [try expression()]
+                while isSymbol(",") { advance(); entries.append(try expression()) }
+                try expect("]")
+                rows.append(Expr(.call(ModelSyntax.row, entries), at: rowAt))
+            } while isSymbol(",")
+            try expect("]")
+            return Expr(.call(ModelSyntax.rows, rows), at: at)
         default:
             throw error(token.kind == .end ? "expected an expression, found the end of the line" : "expected an expression, found '\(token.text)'")
         }
+    }
+
+    /// An argument of a model: `key = EXPR` or a positional EXPR.
+    mutating func modelArgument() throws(ProofError) -> Expr {
+        if case let .identifier(key) = current.kind, position + 1 < tokens.count, tokens[position + 1].kind == .symbol("=") {
+            let at = here
+            advance()
+            advance()
+            return Expr(.call(ModelSyntax.namedPrefix + key, [try expression()]), at: at)
+        }
+        return try expression()
     }
 
     /// A rational constant for a domain bound (a constant expression: 1/2, -3, 0.25).

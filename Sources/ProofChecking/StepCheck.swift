@@ -61,8 +61,12 @@ struct StepCheck {
     func run() throws -> Verdict {
         if firstValues == nil {
             let unbounded = unboundedVariables()
-            if !unbounded.isEmpty { return try everyN(unbounded) }
+            if !unbounded.isEmpty {
+                try refuseUnboundedModels(unbounded)
+                return try everyN(unbounded)
+            }
         }
+        if let verdict = try structuredEquality() { return verdict }
         switch step.relation {
         case .equal: return try equality()
         case .limit: return try limit()
@@ -77,21 +81,21 @@ struct StepCheck {
 
     func shape(_ e: Expr, _ ints: [String: Int]) throws -> (ShapeAlgebra.Shape, [String: Int]) {
         let algebra = ShapeAlgebra()
-        let s = try Evaluator(algebra: algebra, atoms: context.atoms, useAtoms: true).evaluate(e, ints)
+        let s = try Evaluator(algebra: algebra, atoms: context.atoms, useAtoms: true, models: models).evaluate(e, ints)
         return (s, algebra.maxima)
     }
 
     /// The exact multivariate value (FLINT), some variables optionally fixed.
     func multivariate(_ e: Expr, _ ints: [String: Int], fixed: [String: BigRational] = [:]) throws -> MultivariateRationalFunction {
-        try Evaluator(algebra: MultivariateAlgebra(fixed: fixed, limits: checker.limits), atoms: context.atoms, useAtoms: true).evaluate(e, ints)
+        try Evaluator(algebra: MultivariateAlgebra(fixed: fixed, limits: checker.limits), atoms: context.atoms, useAtoms: true, models: models).evaluate(e, ints)
     }
 
     func exactAt(_ e: Expr, _ ints: [String: Int], _ point: [String: BigRational]) throws -> BigRational {
-        try Evaluator(algebra: RationalAlgebra(point: point), atoms: context.atoms, useAtoms: true).evaluate(e, ints)
+        try Evaluator(algebra: RationalAlgebra(point: point), atoms: context.atoms, useAtoms: true, models: models).evaluate(e, ints)
     }
 
     func floatAt(_ e: Expr, _ ints: [String: Int], _ point: [String: BigFloat]) throws -> BigFloat {
-        try Evaluator(algebra: FloatAlgebra(point: point), atoms: context.atoms, useAtoms: false).evaluate(e, ints)
+        try Evaluator(algebra: FloatAlgebra(point: point), atoms: context.atoms, useAtoms: false, models: models).evaluate(e, ints)
     }
 
     // MARK: Domains and random points

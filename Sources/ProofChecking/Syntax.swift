@@ -65,7 +65,13 @@ public struct Expr: Sendable, CustomStringConvertible {
         case .pi: return "pi"
         case let .negate(e): return "-(\(e))"
         case let .binary(op, a, b): return "(\(a) \(op) \(b))"
-        case let .call(f, args): return "\(f)(\(args.map(\.description).joined(separator: ", ")))"
+        case let .call(f, args):
+            let list = args.map(\.description).joined(separator: ", ")
+            if f == ModelSyntax.entry, args.count == 3 { return "\(args[0])[\(args[1]), \(args[2])]" }
+            if f == ModelSyntax.rows || f == ModelSyntax.row { return "[\(list)]" }
+            if f.hasPrefix(ModelSyntax.namedPrefix), args.count == 1 { return "\(f.dropFirst(ModelSyntax.namedPrefix.count)) = \(args[0])" }
+            if f.hasPrefix(ModelSyntax.modelPrefix) { return "\(f.dropFirst(ModelSyntax.modelPrefix.count))(\(list))" }
+            return "\(f)(\(list))"
         case let .sum(k, a, b, body): return "sum(\(k), \(a), \(b), \(body))"
         }
     }
