@@ -3,7 +3,7 @@ import Foundation
 import RealModule
 
 /// Seeded generator (SplitMix64), so every run checks the same points.
-struct SplitMix64 {
+struct ProofPointGenerator {
     var state: UInt64
     mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
@@ -15,7 +15,7 @@ struct SplitMix64 {
 }
 
 /// A variable's domain from the `assume` lines (or an atom's range).
-struct Domain {
+struct VariableRange {
     var lower: BigRational?
     var lowerOpen: Bool
     var upper: BigRational?
@@ -106,7 +106,7 @@ public struct ProofChecker: Sendable {
 struct DerivationContext {
     let definitions: [String: Definition]
     let atoms: [ResolvedAtom]
-    let domains: [String: Domain]
+    let domains: [String: VariableRange]
     /// Integer parameters in declaration order with their bounds (possibly using earlier ones).
     let integerRanges: [(name: String, lower: Expr, upper: Expr?)]
     let atomLocations: [String: SourceLocation]
@@ -122,7 +122,7 @@ struct DerivationContext {
         var defs: [String: Definition] = [:]
         for def in d.definitions { defs[def.name] = def }
         definitions = defs
-        var domains: [String: Domain] = [:]
+        var domains: [String: VariableRange] = [:]
         var ranges: [(name: String, lower: Expr, upper: Expr?)] = []
         for a in d.assumptions {
             if a.isInteger, let (lo, hi) = a.integerBounds {
@@ -130,7 +130,7 @@ struct DerivationContext {
                 ranges.append((a.variable, lo, hi))
                 continue
             }
-            var dom = domains[a.variable] ?? Domain(lower: nil, lowerOpen: true, upper: nil, upperOpen: true)
+            var dom = domains[a.variable] ?? VariableRange(lower: nil, lowerOpen: true, upper: nil, upperOpen: true)
             if let lo = a.lower { dom.lower = lo; dom.lowerOpen = a.lowerStrict }
             if let hi = a.upper { dom.upper = hi; dom.upperOpen = a.upperStrict }
             if let lo = dom.lower, let hi = dom.upper, lo > hi || (lo == hi && (dom.lowerOpen || dom.upperOpen)) {

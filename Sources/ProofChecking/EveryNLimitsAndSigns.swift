@@ -342,7 +342,7 @@ extension StepCheck {
         return .unknown
     }
 
-    func coordinates(_ v: String, _ d: Domain, _ W: Symbolic, _ map: inout [String: Symbolic], _ strictW: inout Set<String>, _ w: String) throws {
+    func coordinates(_ v: String, _ d: VariableRange, _ W: Symbolic, _ map: inout [String: Symbolic], _ strictW: inout Set<String>, _ w: String) throws {
         let one = Symbolic(BigRational(1))
         switch (d.lower, d.upper) {
         case let (a?, b?):

@@ -178,7 +178,7 @@ extension StepCheck {
         }
         if exact {
             let on = coordinates.sorted().map { name in
-                let d = (try? coordinateDomain(name, cases.first ?? [:])) ?? Domain(lower: nil, lowerOpen: true, upper: nil, upperOpen: true)
+                let d = (try? coordinateDomain(name, cases.first ?? [:])) ?? VariableRange(lower: nil, lowerOpen: true, upper: nil, upperOpen: true)
                 return "\(name) ∈ \(d.lowerOpen ? "(" : "[")\(d.lower.map(show) ?? "-inf"), \(d.upper.map(show) ?? "inf")\(d.upperOpen ? ")" : "]")"
             }.joined(separator: ", ")
             return Verdict(method: .bernstein, holds: true,

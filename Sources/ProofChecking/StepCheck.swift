@@ -100,7 +100,7 @@ struct StepCheck {
 
     // MARK: Domains and random points
 
-    func domain(of name: String) throws -> Domain {
+    func domain(of name: String) throws -> VariableRange {
         if let d = context.domains[name] { return d }
         if context.integerRanges.contains(where: { $0.name == name }) {
             throw EvalIssue.semantic(ProofError(.semantic, step.location, "\(name) is an integer parameter used where a real one is needed"))
@@ -117,7 +117,7 @@ struct StepCheck {
     }
 
     /// The range of an atom y = e^g over the domains of g's variables (an enclosure: a superset).
-    func atomDomain(_ name: String, _ ints: [String: Int]) throws -> Domain {
+    func atomDomain(_ name: String, _ ints: [String: Int]) throws -> VariableRange {
         guard let atom = context.atoms.first(where: { $0.name == name }) else { return try domain(of: name) }
         var box: [String: BigInterval] = [:]
         for v in freeNames(atom.exponent) where ints[v] == nil { box[v] = try domainInterval(v) }
@@ -127,16 +127,16 @@ struct StepCheck {
         }
         guard !range.isNaN else { throw EvalIssue.notApplicable("the range of atom \(name) is unknown") }
         let lo = range.lower, hi = range.upper
-        return Domain(lower: lo.isFinite ? try lo.exactRational() : nil, lowerOpen: lo.isZero,
+        return VariableRange(lower: lo.isFinite ? try lo.exactRational() : nil, lowerOpen: lo.isZero,
                       upper: hi.isFinite ? try hi.exactRational() : nil, upperOpen: !hi.isFinite)
     }
 
-    func coordinateDomain(_ name: String, _ ints: [String: Int]) throws -> Domain {
+    func coordinateDomain(_ name: String, _ ints: [String: Int]) throws -> VariableRange {
         atomNames.contains(name) ? try atomDomain(name, ints) : try domain(of: name)
     }
 
     /// A random rational of the domain's bounded part: lo + (hi − lo)·i/M, 0 < i < M.
-    func sample(_ d: Domain, _ rng: inout SplitMix64) -> BigRational {
+    func sample(_ d: VariableRange, _ rng: inout ProofPointGenerator) -> BigRational {
         let m = BigInt(1).power(0) * BigInt(2).power(UInt(ProofChecker.sampleBits))
         let i = BigRational(BigInt(rng.next() % (UInt64(1) << UInt64(ProofChecker.sampleBits) - 1) + 1))
         let t = i / BigRational(m)
@@ -148,10 +148,10 @@ struct StepCheck {
         }
     }
 
-    func seed() -> SplitMix64 {
+    func seed() -> ProofPointGenerator {
         var h: UInt64 = 1469598103934665603
         for b in "\(step.location.file):\(step.location.line)".utf8 { h = (h ^ UInt64(b)) &* 1099511628211 }
-        return SplitMix64(state: h)
+        return ProofPointGenerator(state: h)
     }
 
     // MARK: (1)/(2) Equality
@@ -183,7 +183,7 @@ struct StepCheck {
             var rng = seed()
             for _ in 0..<20 {
                 var point: [String: BigRational] = [:]
-                for v in variables { point[v] = sample((try? domain(of: v)) ?? Domain(lower: 1, lowerOpen: true, upper: 2, upperOpen: true), &rng) }
+                for v in variables { point[v] = sample((try? domain(of: v)) ?? VariableRange(lower: 1, lowerOpen: true, upper: 2, upperOpen: true), &rng) }
                 guard let l = try? exactAt(lhs, c, point), let r = try? exactAt(rhs, c, point), l != r else { continue }
                 let at = (point.sorted { $0.key < $1.key }.map { "\($0.key)=\(show($0.value))" } + [describe(c)].filter { !$0.isEmpty }).joined(separator: ", ")
                 return Verdict(method: .exactIdentity, holds: false,
@@ -224,7 +224,7 @@ struct StepCheck {
             while done < checker.pointsPerCase && attempts < 20 * checker.pointsPerCase {
                 attempts += 1
                 var point: [String: BigRational] = [:]
-                for v in s.names { point[v] = sample((try? coordinateDomain(v, c)) ?? Domain(lower: 0, lowerOpen: true, upper: 1, upperOpen: true), &rng) }
+                for v in s.names { point[v] = sample((try? coordinateDomain(v, c)) ?? VariableRange(lower: 0, lowerOpen: true, upper: 1, upperOpen: true), &rng) }
                 let l: BigRational, r: BigRational
                 do { l = try exactAt(lhs, c, point); r = try exactAt(rhs, c, point) } catch EvalIssue.invalid { continue }
                 if l != r {
