@@ -1,0 +1,172 @@
+// The fast exact routes (modular images + interpolation checked exactly; the restriction to the
+// symmetric subspace) against the plain elimination route: identical canonical forms, and a wrong
+// reconstruction is caught by the exact substitution back.
+import Testing
+import BigNumerics
+import Operators
+@testable import Derivations
+
+/// Catalan numbers: the steady-state dimension of the collective model (Σ_j (multiplicity of j)²).
+func catalan(_ n: Int) -> Int { ModelCatalogue.binomial(2 * n, n) / (n + 1) }
+
+@Suite struct FastKernelTests {
+    @Test(arguments: [1, 2, 3]) func interpolatedKernelEqualsElimination(n: Int) throws {
+        let m = try ModelCatalogue.build("cakmak.collective", ["N": "\(n)"])
+        let fast = ExactLinearAlgebra.kernel(of: m.generator)
+        let plain = ExactLinearAlgebra.kernel(of: m.generator, method: .elimination)
+        #expect(fast.blocks == plain.blocks)
+        #expect(fast.kernel == plain.kernel)
+        #expect(fast.kernelDimension == catalan(n))
+        #expect(!plain.routes.contains { if case .interpolated = $0 { return true } else { return false } })
+        // the reconstruction route really ran (every block with a kernel), and nothing fell back
+        #expect(!fast.routes.contains(.eliminated))
+        #expect(fast.routes.contains { if case .interpolated = $0 { return true } else { return false } })
+        for v in fast.kernelMatrices { #expect(ExactLinearAlgebra.isStationary(v, under: m.generator)) }
+    }
+
+    /// y given as a number: the blocks are over Q(i) only (degree-0 reconstruction), same answer.
+    @Test func numericYGivesTheSameKernelAsElimination() throws {
+        let m = try ModelCatalogue.build("cakmak.collective", ["N": "3", "y": "2/7"])
+        let fast = ExactLinearAlgebra.kernel(of: m.generator)
+        #expect(fast.kernel == ExactLinearAlgebra.kernel(of: m.generator, method: .elimination).kernel)
+        #expect(fast.routes.contains { if case .interpolated = $0 { return true } else { return false } })
+    }
+
+    /// Two free symbols (y and f): interpolation does not apply, elimination answers.
+    @Test func twoSymbolsFallBackToElimination() throws {
+        let m = try ModelCatalogue.build("cakmak.collective", ["N": "2", "f": "f"])
+        let fast = ExactLinearAlgebra.kernel(of: m.generator)
+        #expect(fast.routes.contains(.eliminated))
+        #expect(fast.kernel == ExactLinearAlgebra.kernel(of: m.generator, method: .elimination).kernel)
+    }
+
+    /// The largest block of N = 3 (charge 0, 20 × 20, complex for the coherence blocks) with a
+    /// tampered reconstruction: one coefficient perturbed by 1/10⁶, or one entry scaled by
+    /// (1 + y/10⁶). The exact check refuses both; untampered, it accepts the canonical basis.
+    @Test func aWrongReconstructionIsCaughtByTheExactCheck() throws {
+        let m = try ModelCatalogue.build("cakmak.collective", ["N": "3"])
+        let (blocks, columns) = m.generator.invariantBlocks()
+        var checked = 0
+        for b in blocks {
+            let block = ExactLinearAlgebra.block(columns, b)
+            let reference = block.nullSpace()
+            if reference.isEmpty { continue }
+            let good = try #require(InterpolatedKernel.nullSpace(of: block))
+            #expect(good.basis == reference)
+            // pick the entry to perturb: a non-zero, non-unit entry (a reconstructed R[r, f])
+            guard let (vi, ei) = reference.enumerated().lazy.compactMap({ (k, v) -> (Int, Int)? in
+                v.firstIndex { !$0.isZero && $0 != 1 }.map { (k, $0) } }).first else { continue }
+            let small = ExactScalar(rational: BigRational(1) / BigRational(1_000_000))
+            #expect(InterpolatedKernel.nullSpace(of: block, tamper: { $0[vi][ei] = $0[vi][ei] + small }) == nil)
+            #expect(InterpolatedKernel.nullSpace(of: block, tamper: { $0[vi][ei] = $0[vi][ei] * (1 + y * small) }) == nil)
+            // the two halves of the check, separately
+            var wrong = reference
+            wrong[vi][ei] = wrong[vi][ei] + small
+            #expect(!InterpolatedKernel.annihilates(block, wrong))
+            #expect(InterpolatedKernel.annihilates(block, reference))
+            checked += 1
+        }
+        #expect(checked >= 1)
+    }
+
+    /// A basis of the kernel that is not the canonical one (a sum of two basis vectors) passes
+    /// M·v = 0 but not the echelon shape, so it is never returned as the canonical basis.
+    @Test func aNonCanonicalBasisFailsTheShapeCheck() throws {
+        let m = try ModelCatalogue.build("cakmak.collective", ["N": "2"])
+        let (blocks, columns) = m.generator.invariantBlocks()
+        let b = try #require(blocks.first { ExactLinearAlgebra.block(columns, $0).nullSpace().count >= 2 })
+        let block = ExactLinearAlgebra.block(columns, b)
+        let e = block.rowReduced()
+        var basis = block.nullSpace()
+        #expect(InterpolatedKernel.echelonShaped(basis, pivots: e.pivots, cols: block.cols))
+        basis[0] = zip(basis[0], basis[1]).map { $0 + $1 }
+        #expect(InterpolatedKernel.annihilates(block, basis))
+        #expect(!InterpolatedKernel.echelonShaped(basis, pivots: e.pivots, cols: block.cols))
+    }
+}
+
+@Suite struct SymmetricSubspaceTests {
+    /// Ground, excited, a symmetric pure state and a non-symmetric one (which takes the full route):
+    /// every steady state is identical to the elimination route's.
+    @Test(arguments: [2, 3]) func restrictedSteadyStateEqualsFullRoute(n: Int) throws {
+        let m = try ModelCatalogue.build("cakmak.collective", ["N": "\(n)"])
+        let d = m.dimension
+        // (|0…0⟩ + |1…1⟩)/√2 is not exact; take amplitudes 3/5 and 4/5 (Σa² = 1).
+        var amplitudes = [String](repeating: "0", count: d)
+        amplitudes[0] = "3/5"; amplitudes[d - 1] = "4/5"
+        for text in ["ground", "excited", "pure:" + amplitudes.joined(separator: ","), "basis:1"] {
+            let rho0 = try InitialState.parse(text, dimension: d)
+            let fast = try ExactLinearAlgebra.steadyState(of: m.generator, initial: rho0)
+            let plain = try ExactLinearAlgebra.steadyState(of: m.generator, initial: rho0, method: .elimination)
+            #expect(fast == plain, "initial \(text)")
+            #expect(ExactLinearAlgebra.isStationary(fast, under: m.generator))
+        }
+    }
+
+    /// The restriction is used only when it is proved: ρ0 = |001⟩⟨001| is not in B(S); the local
+    /// dissipators of cakmak.individual do not map B(S) into itself.
+    @Test func restrictionIsRefusedUnlessProved() throws {
+        let collective = try ModelCatalogue.build("cakmak.collective", ["N": "3"])
+        let ground = try InitialState.parse("ground", dimension: 8)
+        let s = InvariantSubspace.symmetric(qubits: 3)
+        #expect(InvariantSubspace.restrict(collective.generator, to: s, initial: ground) != nil)
+        #expect(InvariantSubspace.restrict(collective.generator, to: s, initial: try InitialState.parse("basis:1", dimension: 8)) == nil)
+        let individual = try ModelCatalogue.build("cakmak.individual", ["N": "3"])
+        #expect(InvariantSubspace.restrict(individual.generator, to: s, initial: ground) == nil)
+        #expect(try InvariantSubspace.steadyState(of: individual.generator, initial: ground) == nil)
+        let fast = try ExactLinearAlgebra.steadyState(of: individual.generator, initial: ground)
+        #expect(fast == (try ExactLinearAlgebra.steadyState(of: individual.generator, initial: ground, method: .elimination)))
+    }
+
+    /// N = 4, 5 from the ground state through the (N+1)² restriction: Eq. (14) exactly, stationary.
+    @Test(arguments: [4, 5]) func reducedGroundStateMatchesEq14(n: Int) throws {
+        let m = try ModelCatalogue.build("cakmak.collective", ["N": "\(n)"])
+        let rho0 = try InitialState.parse("ground", dimension: m.dimension)
+        let rho = try #require(try InvariantSubspace.steadyState(of: m.generator, initial: rho0))
+        #expect(rho == printedEq14(n: n))
+        #expect(rho != printedEq14(n: n, shift: 1))
+        #expect(ExactLinearAlgebra.isStationary(rho, under: m.generator))
+    }
+}
+
+@Suite struct ModularToolkitTests {
+    let f = PrimeField(p: PrimeField.primes(1)[0])
+
+    @Test func primesAreOneModFourWithASquareRootOfMinusOne() {
+        for p in PrimeField.primes(3) {
+            #expect(p % 4 == 1 && ModularMatrix.isPrime(p) && p < 1 << 62)
+            let g = PrimeField(p: p)
+            let s = g.sqrtMinusOne
+            #expect(g.mul(s, s) == p - 1)
+        }
+    }
+
+    /// (3y² − 1/2)/(y³ + 7y − 5) from 12 values: found; from 5 values (too few): refused.
+    @Test func rationalFunctionFromValues() {
+        let num: [UInt] = [f.neg(f.inverse(2)), 0, 3], den: [UInt] = [f.neg(5), 7, 0, 1]
+        let xs: [UInt] = (0..<14).map { UInt(11 + 17 * $0) }
+        let vs = xs.map { f.mul(f.evaluate(num, at: $0), f.inverse(f.evaluate(den, at: $0))) }
+        let r = f.reconstructRationalFunction(points: xs[0..<12], values: vs[0..<12], vanishing: f.vanishing(xs[0..<12]),
+                                              checkPoints: xs[12...], checkValues: vs[12...])
+        #expect(r?.num == num && r?.den == den)
+        let few = f.reconstructRationalFunction(points: xs[0..<5], values: vs[0..<5], vanishing: f.vanishing(xs[0..<5]),
+                                                checkPoints: xs[12...], checkValues: vs[12...])
+        #expect(few == nil)
+    }
+
+    @Test func rationalNumbersBackFromResidues() throws {
+        let q = try BigRational(BigInt(-123_456_789), BigInt(987_654_321))
+        let r = try #require(f.residue(q))
+        #expect(RationalReconstruction.small(r, modulus: f.p) == q)
+        // too large for one prime (and for two: |n| ≈ 2^78), found modulo the product of three
+        let big = try BigRational(BigInt(parsing: "1234567890123456789012345"), BigInt(parsing: "98765432109876543"))
+        let ps = PrimeField.primes(3)
+        var a = BigInt(0), mod = BigInt(1)
+        for p in ps {
+            a = RationalReconstruction.crt(a, modulus: mod, try #require(PrimeField(p: p).residue(big)), prime: p)
+            mod = mod * BigInt(p)
+        }
+        #expect(RationalReconstruction.small(try #require(PrimeField(p: ps[0]).residue(big)), modulus: ps[0]) != big)
+        #expect(RationalReconstruction.large(a, modulus: mod) == big)
+    }
+}
