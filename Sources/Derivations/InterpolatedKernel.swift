@@ -158,11 +158,7 @@ enum InterpolatedKernel {
                 dens.reserveCapacity(2 * modEntries.count)
                 for e in modEntries { dens.append(f.evaluate(e.reDen, at: t)); dens.append(e.imNum.isEmpty ? 1 : f.evaluate(e.imDen, at: t)) }
                 if dens.contains(0) { continue }
-                var prefix = [UInt](repeating: 1, count: dens.count + 1)
-                for (k, d) in dens.enumerated() { prefix[k + 1] = f.mul(prefix[k], d) }
-                var inv = f.inverse(prefix[dens.count])
-                var invs = [UInt](repeating: 0, count: dens.count)
-                for k in stride(from: dens.count - 1, through: 0, by: -1) { invs[k] = f.mul(inv, prefix[k]); inv = f.mul(inv, dens[k]) }
+                let invs = f.inverses(dens)
                 var values: [(UInt, UInt)] = []
                 values.reserveCapacity(modEntries.count)
                 for (k, e) in modEntries.enumerated() {
@@ -208,14 +204,14 @@ enum InterpolatedKernel {
                 xs.append(t)
             }
             let check = 2, k = xs.count - check
-            let vanishing = f.vanishing(xs[0..<k])
+            let vanishing = f.vanishing(xs[0..<k]), table = f.newtonTable(xs[0..<k])
             var all = true
             for e in needed.indices where done[e] == nil {
-                guard let r = f.reconstructRationalFunction(points: xs[0..<k], values: re[e][0..<k], vanishing: vanishing,
+                guard let r = f.reconstructRationalFunction(points: xs[0..<k], values: re[e][0..<k], vanishing: vanishing, table: table,
                                                             checkPoints: xs[k...], checkValues: re[e][k...]) else { all = false; continue }
                 var i: (num: [UInt], den: [UInt]) = ([], [1])
                 if complex {
-                    guard let c = f.reconstructRationalFunction(points: xs[0..<k], values: im[e][0..<k], vanishing: vanishing,
+                    guard let c = f.reconstructRationalFunction(points: xs[0..<k], values: im[e][0..<k], vanishing: vanishing, table: table,
                                                                 checkPoints: xs[k...], checkValues: im[e][k...]) else { all = false; continue }
                     i = c
                 }

@@ -147,11 +147,33 @@ func catalan(_ n: Int) -> Int { ModelCatalogue.binomial(2 * n, n) / (n + 1) }
         let xs: [UInt] = (0..<14).map { UInt(11 + 17 * $0) }
         let vs = xs.map { f.mul(f.evaluate(num, at: $0), f.inverse(f.evaluate(den, at: $0))) }
         let r = f.reconstructRationalFunction(points: xs[0..<12], values: vs[0..<12], vanishing: f.vanishing(xs[0..<12]),
-                                              checkPoints: xs[12...], checkValues: vs[12...])
+                                              table: f.newtonTable(xs[0..<12]), checkPoints: xs[12...], checkValues: vs[12...])
         #expect(r?.num == num && r?.den == den)
         let few = f.reconstructRationalFunction(points: xs[0..<5], values: vs[0..<5], vanishing: f.vanishing(xs[0..<5]),
-                                                checkPoints: xs[12...], checkValues: vs[12...])
+                                                table: f.newtonTable(xs[0..<5]), checkPoints: xs[12...], checkValues: vs[12...])
         #expect(few == nil)
+    }
+
+    /// The Float80 quotient estimate of `mul` against the 128-bit division, at the extremes of the
+    /// range and at pseudo-random residues of every prime used.
+    @Test func multiplicationAgreesWithDivision() {
+        for p in PrimeField.primes(4) {
+            let g = PrimeField(p: p)
+            var edge: [UInt] = [0, 1, 2, p - 1, p - 2, p / 2, p / 2 + 1, (p - 1) / 3]
+            var state: UInt = 0x2545_F491_4F6C_DD1D
+            for _ in 0..<20_000 {
+                state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                edge.append((state >> 1) % p)
+            }
+            var bad = 0
+            for (i, a) in edge.enumerated() {
+                let b = edge[(i * 7 + 3) % edge.count]
+                if g.mul(a, b) != g.mulByDivision(a, b) { bad += 1 }
+                if g.mul(a, a) != g.mulByDivision(a, a) { bad += 1 }
+            }
+            #expect(bad == 0, "prime \(p)")
+            #expect(g.inverses([3, p - 1, 12345]).enumerated().allSatisfy { k, x in g.mul(x, [3, p - 1, 12345][k]) == 1 })
+        }
     }
 
     @Test func rationalNumbersBackFromResidues() throws {
