@@ -1,113 +1,120 @@
-// Structure before size for steady states: when ρ0 lives on the operators B(S) = span{|u_a⟩⟨u_b|}
-// of a subspace S and L maps B(S) into itself, e^{tL}ρ0 never leaves B(S), and the spectral
-// projector of L at 0 restricted to B(S) is the projector of the restriction (it is a polynomial
-// in L). So the steady state is computed from the (dim S)² × (dim S)² restriction, with the same
-// exact projector formula as the full route, and gives the identical matrix.
-// The candidate S is the permutation-symmetric (Dicke) subspace of N qubits, basis
-// u_k = Σ_{|i| = k} |i⟩ (disjoint supports, entries 1). Nothing is assumed: ρ0 ∈ B(S) and
-// L(|u_a⟩⟨u_b|) ∈ B(S) for every a, b are checked EXACTLY, entry by entry; when either fails the
-// caller takes the full route. For Çakmak's collective model from the ground state this turns
-// N = 5, 6 into (N+1)² problems.
+// Structure before size for steady states: when ρ0 lies in a subspace W of operators that L maps
+// into itself, e^{tL}ρ0 never leaves W, and the spectral projector of L at 0 restricted to W is
+// the projector of the restriction (it is a polynomial in L). So the steady state is computed from
+// the (dim W)² restriction, with the same exact projector formula as the full route, and gives the
+// identical matrix. Candidates, smallest first, each spanned by operators with disjoint supports:
+//  • B(S) for the permutation-symmetric (Dicke) subspace S of N qubits: |u_a⟩⟨u_b| with
+//    u_k = Σ_{|i| = k} |i⟩, (N+1)² elements (pure symmetric states, e.g. the ground state);
+//  • the permutation-invariant operators: sums of |i⟩⟨j| over one orbit of the qubit
+//    permutations acting on i and j together, C(N+3, 3) elements (e.g. mixtures of weights).
+// Nothing is assumed: ρ0 ∈ W and L(E) ∈ W for every basis element E are checked EXACTLY, entry by
+// entry; when a check fails the next candidate is tried, then the full route. For Çakmak's
+// collective model from the ground state this turns N = 5, 6 into (N+1)² problems.
 import BigNumerics
 import Operators
 
 enum InvariantSubspace {
-    /// Basis vectors with disjoint supports: index → non-zero entry.
+    /// Operators with disjoint supports: vec index (r + d·s) → non-zero entry.
     typealias Basis = [[(index: Int, value: ExactScalar)]]
 
-    /// The Dicke basis of the symmetric subspace of `qubits` qubits (u_k: all basis states of weight k).
+    /// |u_a⟩⟨u_b|, element a + (N+1)·b, for the Dicke vectors u_k = Σ_{|i| = k} |i⟩.
     static func symmetric(qubits n: Int) -> Basis {
-        var out = Basis(repeating: [], count: n + 1)
-        for i in 0..<(1 << n) { out[i.nonzeroBitCount].append((i, 1)) }
+        let d = 1 << n
+        var u = [[Int]](repeating: [], count: n + 1)
+        for i in 0..<d { u[i.nonzeroBitCount].append(i) }
+        var out: Basis = []
+        for b in 0...n { for a in 0...n { out.append(u[a].flatMap { r in u[b].map { s in (r + d * s, ExactScalar(1)) } }) } }
         return out
     }
 
-    /// Coordinates x_{a + k·b} of X = Σ x_ab |u_a⟩⟨u_b| when the sparse vec X (index r + d·s) lies in
-    /// B(S) exactly; nil when it does not.
-    static func coordinates(of x: [Int: ExactScalar], in basis: Basis, owner: [Int?], position: [Int: ExactScalar],
-                            dimension d: Int) -> [Int: ExactScalar]? {
-        let k = basis.count
+    /// Σ |i⟩⟨j| over each orbit of (i, j) under the permutations of the qubits (the orbit is fixed by
+    /// the numbers of sites with bit pairs 00, 01, 10, 11).
+    static func permutationInvariant(qubits n: Int) -> Basis {
+        let d = 1 << n
+        var orbit: [[Int]: Int] = [:]
+        var out: Basis = []
+        for s in 0..<d {
+            for r in 0..<d {
+                let key = [(~r & ~s & (d - 1)).nonzeroBitCount, (~r & s & (d - 1)).nonzeroBitCount, (r & ~s & (d - 1)).nonzeroBitCount]
+                if let e = orbit[key] { out[e].append((r + d * s, 1)) } else { orbit[key] = out.count; out.append([(r + d * s, 1)]) }
+            }
+        }
+        return out
+    }
+
+    /// Coordinates of the sparse vec X in the basis when X lies in its span exactly; nil when not.
+    static func coordinates(of x: [Int: ExactScalar], in basis: Basis, owner: [Int: (element: Int, value: ExactScalar)]) -> [Int: ExactScalar]? {
         var coords: [Int: ExactScalar] = [:]
         var counts: [Int: Int] = [:]
         for (idx, value) in x where !value.isZero {
-            let r = idx % d, s = idx / d
-            guard let a = owner[r], let b = owner[s], let ur = position[r], let us = position[s] else { return nil }
-            let key = a + k * b
-            // The coordinate from the block's first entry (its representative), compared with every entry.
-            let repR = basis[a][0], repS = basis[b][0]
-            if coords[key] == nil {
-                let rep = x[repR.index + d * repS.index] ?? .zero
-                guard let inv = (repR.value * repS.value.conjugate).reciprocal else { return nil }
-                coords[key] = rep * inv
+            guard let (e, v) = owner[idx] else { return nil }
+            if coords[e] == nil {
+                // the coordinate from the element's first entry (its representative), compared with every entry
+                let rep = basis[e][0]
+                guard let inv = rep.value.reciprocal else { return nil }
+                coords[e] = (x[rep.index] ?? .zero) * inv
             }
-            guard let c = coords[key], c * ur * us.conjugate == value else { return nil }
-            counts[key, default: 0] += 1
+            guard let c = coords[e], c * v == value else { return nil }
+            counts[e, default: 0] += 1
         }
-        // Every entry of a block with a non-zero coordinate must be present (u's entries are non-zero).
-        for (key, c) in coords where !c.isZero {
-            if counts[key] != basis[key % k].count * basis[key / k].count { return nil }
-        }
+        // every entry of an element with a non-zero coordinate must be present (entries are non-zero)
+        for (e, c) in coords where !c.isZero { if counts[e] != basis[e].count { return nil } }
         return coords.filter { !$0.value.isZero }
     }
 
-    /// The steady state from ρ0 through the restriction to B(symmetric subspace), or nil when
-    /// ρ0 ∉ B(S) or L does not map B(S) into itself (checked exactly), or no reduction results.
+    /// The steady state from ρ0 through the first candidate subspace that provably contains ρ0 and is
+    /// mapped into itself by L; nil when none is (the caller takes the full route).
     static func steadyState(of l: SparseLindbladian<ExactScalar>, initial rho0: Matrix<ExactScalar>) throws(DerivationError) -> Matrix<ExactScalar>? {
         let d = l.dimension
         guard d > 2, d & (d - 1) == 0 else { return nil }
-        guard let restriction = restrict(l, to: symmetric(qubits: d.trailingZeroBitCount), initial: rho0) else { return nil }
-        let (basis, columns, x0) = restriction
-        let k = basis.count
-        let x = try ExactLinearAlgebra.projectOntoKernel(columns: columns, blocks: components(columns),
-                                                         vector: (0..<(k * k)).map { x0[$0] ?? .zero }, method: .automatic)
-        var out = Matrix<ExactScalar>(rows: d, cols: d)
-        for (key, c) in x {
-            for (r, ur) in basis[key % k] { for (s, us) in basis[key / k] { out[r, s] = out[r, s] + c * ur * us.conjugate } }
+        let n = d.trailingZeroBitCount
+        for basis in [symmetric(qubits: n), permutationInvariant(qubits: n)] {
+            guard let (columns, x0) = restrict(l, to: basis, initial: rho0) else { continue }
+            let k = basis.count
+            let x = try ExactLinearAlgebra.projectOntoKernel(columns: columns, blocks: components(columns),
+                                                             vector: (0..<k).map { x0[$0] ?? .zero }, method: .automatic)
+            var out = Matrix<ExactScalar>(rows: d, cols: d)
+            for (e, c) in x { for (idx, v) in basis[e] { out[idx % d, idx / d] = out[idx % d, idx / d] + c * v } }
+            return out
         }
-        return out
+        return nil
     }
 
-    /// The restriction of L to B(S) as sparse columns over the coordinates, and ρ0's coordinates;
-    /// nil when either check fails.
+    /// The restriction of L to span(basis) as sparse columns over the coordinates, and ρ0's
+    /// coordinates; nil when the basis does not reduce, ρ0 is outside, or L leaves the span.
     static func restrict(_ l: SparseLindbladian<ExactScalar>, to basis: Basis, initial rho0: Matrix<ExactScalar>)
-        -> (basis: Basis, columns: [[Int: ExactScalar]], initial: [Int: ExactScalar])? {
-        let d = l.dimension, k = basis.count
-        guard k < d else { return nil }
-        var owner = [Int?](repeating: nil, count: d)
-        var position: [Int: ExactScalar] = [:]
-        for (a, u) in basis.enumerated() {
-            for (i, v) in u {
-                guard owner[i] == nil, !v.isZero else { return nil }  // supports must be disjoint
-                owner[i] = a
-                position[i] = v
+        -> (columns: [[Int: ExactScalar]], initial: [Int: ExactScalar])? {
+        let d = l.dimension
+        guard basis.count < d * d else { return nil }
+        var owner: [Int: (element: Int, value: ExactScalar)] = [:]
+        for (e, op) in basis.enumerated() {
+            guard !op.isEmpty else { return nil }
+            for (idx, v) in op {
+                guard owner[idx] == nil, !v.isZero else { return nil }  // supports must be disjoint
+                owner[idx] = (e, v)
             }
         }
         var rhoVec: [Int: ExactScalar] = [:]
         for (idx, v) in rho0.storage.enumerated() where !v.isZero { rhoVec[idx] = v }
-        guard let x0 = coordinates(of: rhoVec, in: basis, owner: owner, position: position, dimension: d) else { return nil }
+        guard let x0 = coordinates(of: rhoVec, in: basis, owner: owner) else { return nil }
         var columns: [[Int: ExactScalar]] = []
-        columns.reserveCapacity(k * k)
-        for b in 0..<k {
-            for a in 0..<k {
-                // L(|u_a⟩⟨u_b|) = Σ u_a[r] conj(u_b[s]) L(|r⟩⟨s|)
-                var terms: [Int: [ExactScalar]] = [:]
-                for (r, ur) in basis[a] {
-                    for (s, us) in basis[b] {
-                        let w = ur * us.conjugate
-                        for (idx, v) in l.column(r, s) { terms[idx, default: []].append(w == 1 ? v : w * v) }
-                    }
-                }
-                var image: [Int: ExactScalar] = [:]
-                for (idx, t) in terms {
-                    let sum = t.count == 1 ? t[0]
-                        : ExactScalar(MultivariateRationalFunction.sum(t.map(\.real)), MultivariateRationalFunction.sum(t.map(\.imaginary)))
-                    if !sum.isZero { image[idx] = sum }
-                }
-                guard let c = coordinates(of: image, in: basis, owner: owner, position: position, dimension: d) else { return nil }
-                columns.append(c)
+        columns.reserveCapacity(basis.count)
+        for op in basis {
+            // L(E) = Σ E[r, s] L(|r⟩⟨s|)
+            var terms: [Int: [ExactScalar]] = [:]
+            for (idx, w) in op {
+                for (target, v) in l.column(idx % d, idx / d) { terms[target, default: []].append(w == 1 ? v : w * v) }
             }
+            var image: [Int: ExactScalar] = [:]
+            for (idx, t) in terms {
+                let sum = t.count == 1 ? t[0]
+                    : ExactScalar(MultivariateRationalFunction.sum(t.map(\.real)), MultivariateRationalFunction.sum(t.map(\.imaginary)))
+                if !sum.isZero { image[idx] = sum }
+            }
+            guard let c = coordinates(of: image, in: basis, owner: owner) else { return nil }
+            columns.append(c)
         }
-        return (basis, columns, x0)
+        return (columns, x0)
     }
 
     /// Connected components of the sparsity graph of sparse columns (edges both ways), each sorted.

@@ -103,17 +103,25 @@ func catalan(_ n: Int) -> Int { ModelCatalogue.binomial(2 * n, n) / (n + 1) }
         }
     }
 
-    /// The restriction is used only when it is proved: ρ0 = |001⟩⟨001| is not in B(S); the local
-    /// dissipators of cakmak.individual do not map B(S) into itself.
+    /// The restriction is used only when it is proved: ρ0 = |001⟩⟨001| is not in B(S) (but it is
+    /// not permutation invariant either); the thermal-like mixture diag(weights) is not in B(S) but
+    /// is permutation invariant; the local dissipators of cakmak.individual leave B(S).
     @Test func restrictionIsRefusedUnlessProved() throws {
         let collective = try ModelCatalogue.build("cakmak.collective", ["N": "3"])
         let ground = try InitialState.parse("ground", dimension: 8)
-        let s = InvariantSubspace.symmetric(qubits: 3)
+        let s = InvariantSubspace.symmetric(qubits: 3), w = InvariantSubspace.permutationInvariant(qubits: 3)
+        #expect(s.count == 16 && w.count == 20)  // (N+1)², C(N+3, 3)
         #expect(InvariantSubspace.restrict(collective.generator, to: s, initial: ground) != nil)
-        #expect(InvariantSubspace.restrict(collective.generator, to: s, initial: try InitialState.parse("basis:1", dimension: 8)) == nil)
+        let basis1 = try InitialState.parse("basis:1", dimension: 8)
+        #expect(InvariantSubspace.restrict(collective.generator, to: s, initial: basis1) == nil)
+        #expect(InvariantSubspace.restrict(collective.generator, to: w, initial: basis1) == nil)
+        let mixture = try InitialState.parse("diag:1/2,1/12,1/12,1/12,1/12,1/12,1/12,0", dimension: 8)
+        #expect(InvariantSubspace.restrict(collective.generator, to: s, initial: mixture) == nil)
+        #expect(InvariantSubspace.restrict(collective.generator, to: w, initial: mixture) != nil)
+        let fastMixture = try #require(try InvariantSubspace.steadyState(of: collective.generator, initial: mixture))
+        #expect(fastMixture == (try ExactLinearAlgebra.steadyState(of: collective.generator, initial: mixture, method: .elimination)))
         let individual = try ModelCatalogue.build("cakmak.individual", ["N": "3"])
         #expect(InvariantSubspace.restrict(individual.generator, to: s, initial: ground) == nil)
-        #expect(try InvariantSubspace.steadyState(of: individual.generator, initial: ground) == nil)
         let fast = try ExactLinearAlgebra.steadyState(of: individual.generator, initial: ground)
         #expect(fast == (try ExactLinearAlgebra.steadyState(of: individual.generator, initial: ground, method: .elimination)))
     }
