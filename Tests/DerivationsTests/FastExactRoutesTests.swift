@@ -32,6 +32,17 @@ func catalan(_ n: Int) -> Int { ModelCatalogue.binomial(2 * n, n) / (n + 1) }
         #expect(fast.routes.contains { if case .interpolated = $0 { return true } else { return false } })
     }
 
+    /// Other models with one free symbol: the same canonical kernel as elimination.
+    @Test(arguments: [("mayo.collective", ["N": "3", "eps": "1/10"]), ("mayo.parallel", ["N": "2", "eps": "1/10"]),
+                      ("cakmak.individual", ["N": "3"]), ("cakmak.collective", ["N": "3", "f": "1/2"])])
+    func otherModelsAgreeWithElimination(name: String, arguments: [String: String]) throws {
+        let m = try ModelCatalogue.build(name, arguments)
+        let fast = ExactLinearAlgebra.kernel(of: m.generator)
+        #expect(fast.kernel == ExactLinearAlgebra.kernel(of: m.generator, method: .elimination).kernel)
+        #expect(!fast.routes.contains(.eliminated))
+        if name == "mayo.collective" { #expect(fast.kernelDimension == 4) }  // 2^{N−1}
+    }
+
     /// Two free symbols (y and f): interpolation does not apply, elimination answers.
     @Test func twoSymbolsFallBackToElimination() throws {
         let m = try ModelCatalogue.build("cakmak.collective", ["N": "2", "f": "f"])
