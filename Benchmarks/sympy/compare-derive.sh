@@ -22,7 +22,7 @@ median3() {
   for _ in 1 2 3; do
     t0=$(now); "$@" >/dev/null; t1=$(now)
     echo "$t1 - $t0" | bc
-  done | sort -n | sed -n 2p
+  done | sort -n | sed -n 2p | xargs printf "%.3f"
 }
 
 echo "workload                 N  load  qbattery median s  sympy s (result)"
