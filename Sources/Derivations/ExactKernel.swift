@@ -6,8 +6,9 @@
 // The steady state from ρ0 is the projector onto ker L along ran L,
 //   P = K (Cᵀ K)⁻¹ Cᵀ,  K a basis of ker L, C of ker Lᵀ (the conserved quantities),
 // which exists iff 0 is a semisimple eigenvalue (true for Lindbladians; checked: Cᵀ K invertible).
-// Route per block (`KernelMethod.automatic`): the modular certificate of full rank, else the kernel
-// reconstructed from modular images and verified exactly (InterpolatedKernel), else elimination.
+// Route per block (`KernelMethod.automatic`): the kernel reconstructed from modular images and
+// verified exactly (InterpolatedKernel; an image of full rank proves there is none), else the
+// modular certificate of full rank (ModularScreen), else elimination.
 // Steady states first try the restriction to an invariant subspace holding ρ0 (InvariantSubspace).
 import BigNumerics
 import Operators
@@ -54,8 +55,10 @@ public enum KernelMethod: Sendable, Equatable {
 public enum ExactLinearAlgebra {
     /// Kernel of one block by `method` (see `KernelBlockRoute`).
     static func blockNullSpace(_ m: Matrix<ExactScalar>, method: KernelMethod) -> (basis: [[ExactScalar]], route: KernelBlockRoute) {
+        if method == .automatic, let o = InterpolatedKernel.nullSpace(of: m) {
+            return o.basis.isEmpty ? ([], .fullRank) : (o.basis, .interpolated(points: o.points, primes: o.primes))
+        }
         if ModularScreen.certainlyFullRank(m) { return ([], .fullRank) }
-        if method == .automatic, let o = InterpolatedKernel.nullSpace(of: m) { return (o.basis, .interpolated(points: o.points, primes: o.primes)) }
         return (m.nullSpace(), .eliminated)
     }
 

@@ -175,6 +175,8 @@ enum InterpolatedKernel {
                 }
                 let pivots = echelons[0].pivots
                 if echelons.contains(where: { $0.pivots != pivots }) { continue }
+                // An image of full column rank proves the block has no kernel (rank only drops under specialisation).
+                if pivots.count == n { return Images(pivots: pivots, needed: [], entries: [], points: xs.count + 1) }
                 if let b = best, pivots != b {
                     if !better(pivots, than: b) { continue }
                     best = nil
