@@ -125,10 +125,11 @@ enum InterpolatedKernel {
         let p = f.p
         // The entries mod p (nil: p divides a coefficient's denominator; take another prime).
         var modEntries: [(row: Int, col: Int, reNum: [UInt], reDen: [UInt], imNum: [UInt], imDen: [UInt])] = []
+        var inverseCache: [UInt: UInt] = [:]
         for e in exact {
             func red(_ a: [BigRational]) -> [UInt]? {
                 var out: [UInt] = []
-                for q in a { guard let r = f.residue(q) else { return nil }; out.append(r) }
+                for q in a { guard let r = f.residue(q, inverses: &inverseCache) else { return nil }; out.append(r) }
                 return out
             }
             guard let a = red(e.re.num), let b = red(e.re.den), let c = red(e.im.num), let d = red(e.im.den) else { return nil }

@@ -8,30 +8,13 @@ import BigNumerics
 
 struct PrimeField: Sendable {
     let p: UInt
-    /// 1/p in 80-bit extended precision (64-bit significand), for the quotient estimate of `mul`.
-    let reciprocal: Float80
-
-    init(p: UInt) {
-        self.p = p
-        reciprocal = 1 / Float80(p)
-    }
 
     @inline(__always) func add(_ a: UInt, _ b: UInt) -> UInt { let s = a &+ b; return s >= p ? s &- p : s }
     @inline(__always) func sub(_ a: UInt, _ b: UInt) -> UInt { a >= b ? a &- b : a &+ (p &- b) }
     @inline(__always) func neg(_ a: UInt) -> UInt { a == 0 ? 0 : p &- a }
-    /// a·b mod p for a, b < p < 2^62: the quotient q = ⌊ab/p⌋ estimated in Float80 is off by at most
-    /// one (three roundings of relative size 2^−64 on a value below 2^62), so ab − qp, computed
-    /// mod 2^64, lies in (−p, 2p) and one correction step gives the residue. Checked against the
-    /// 128-bit division in the tests.
+    /// a·b mod p (a, b < p): one 128-by-64-bit division (≈ 11 ns here; a Float80 quotient estimate
+    /// measured 37 ns).
     @inline(__always) func mul(_ a: UInt, _ b: UInt) -> UInt {
-        let q = UInt(Float80(a) * Float80(b) * reciprocal)
-        var r = Int(bitPattern: a &* b &- q &* p)
-        if r < 0 { r += Int(p) } else if r >= Int(p) { r -= Int(p) }
-        return UInt(r)
-    }
-
-    /// The same by 128-bit division (the reference for `mul`).
-    func mulByDivision(_ a: UInt, _ b: UInt) -> UInt {
         let (hi, lo) = a.multipliedFullWidth(by: b)
         return p.dividingFullWidth((hi, lo)).remainder
     }
@@ -68,11 +51,22 @@ struct PrimeField: Sendable {
         return r >= 0 ? UInt(r) : p - UInt(-r)
     }
 
-    /// The image of a rational, nil when p divides its denominator.
-    func residue(_ q: BigRational) -> UInt? {
+    /// The image of a rational, nil when p divides its denominator. `inverses` caches 1/d mod p
+    /// (the same few denominators recur across a generator's coefficients).
+    func residue(_ q: BigRational, inverses cache: inout [UInt: UInt]) -> UInt? {
+        let n = residue(q.numerator)
+        if q.isInteger { return n }
         let d = residue(q.denominator)
         if d == 0 { return nil }
-        return mul(residue(q.numerator), inverse(d))
+        if let inv = cache[d] { return mul(n, inv) }
+        let inv = inverse(d)
+        cache[d] = inv
+        return mul(n, inv)
+    }
+
+    func residue(_ q: BigRational) -> UInt? {
+        var cache: [UInt: UInt] = [:]
+        return residue(q, inverses: &cache)
     }
 
     /// Primes p ≡ 1 (mod 4) below 2^62, largest first (deterministic).

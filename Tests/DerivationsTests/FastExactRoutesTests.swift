@@ -173,25 +173,30 @@ func catalan(_ n: Int) -> Int { ModelCatalogue.binomial(2 * n, n) / (n + 1) }
         #expect(few == nil)
     }
 
-    /// The Float80 quotient estimate of `mul` against the 128-bit division, at the extremes of the
-    /// range and at pseudo-random residues of every prime used.
-    @Test func multiplicationAgreesWithDivision() {
+    /// a·b mod p against GMP's product and remainder, at the extremes of the range and at
+    /// pseudo-random residues of every prime used; batch inversion against the definition.
+    @Test func multiplicationAgreesWithBigIntegers() throws {
         for p in PrimeField.primes(4) {
             let g = PrimeField(p: p)
-            var edge: [UInt] = [0, 1, 2, p - 1, p - 2, p / 2, p / 2 + 1, (p - 1) / 3]
+            var values: [UInt] = [0, 1, 2, p - 1, p - 2, p / 2, p / 2 + 1, (p - 1) / 3]
             var state: UInt = 0x2545_F491_4F6C_DD1D
-            for _ in 0..<20_000 {
+            for _ in 0..<2_000 {
                 state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-                edge.append((state >> 1) % p)
+                values.append((state >> 1) % p)
             }
             var bad = 0
-            for (i, a) in edge.enumerated() {
-                let b = edge[(i * 7 + 3) % edge.count]
-                if g.mul(a, b) != g.mulByDivision(a, b) { bad += 1 }
-                if g.mul(a, a) != g.mulByDivision(a, a) { bad += 1 }
+            for (i, a) in values.enumerated() {
+                let b = values[(i * 7 + 3) % values.count]
+                let exact = try (BigInt(a) * BigInt(b)).quotientAndRemainder(dividingBy: BigInt(p)).remainder
+                if BigInt(g.mul(a, b)) != exact { bad += 1 }
             }
             #expect(bad == 0, "prime \(p)")
-            #expect(g.inverses([3, p - 1, 12345]).enumerated().allSatisfy { k, x in g.mul(x, [3, p - 1, 12345][k]) == 1 })
+            let xs: [UInt] = [3, p - 1, 12345]
+            #expect(g.inverses(xs).enumerated().allSatisfy { k, x in g.mul(x, xs[k]) == 1 })
+            var cache: [UInt: UInt] = [:]
+            let q = try BigRational(BigInt(-7), BigInt(3))
+            #expect(g.residue(q, inverses: &cache).map { g.mul($0, 3) } == p - 7)
+            #expect(g.residue(q, inverses: &cache).map { g.mul($0, 3) } == p - 7)  // from the cache
         }
     }
 
