@@ -1,4 +1,5 @@
-// bench-derive: exact derivations from the models, by N, medians of repeated runs on one clock.
+// bench-derive: exact derivations from the models, by N, medians of repeated runs (wall clock, and
+// this process's CPU time, which the load of the shared machine does not inflate; growth is by CPU).
 //   Çakmak's collective Lindbladian over Q(i)(y): the whole kernel (steady-state space) and the
 //   steady state from the ground state; each by the default route (symmetric-subspace restriction,
 //   modular images + interpolation verified exactly) and, up to `compareUpTo`, by plain elimination
@@ -11,9 +12,18 @@ import Derivations
 import Foundation
 import Operators
 
-func seconds(_ body: () throws -> Void) rethrows -> Double {
-    let t0 = DispatchTime.now().uptimeNanoseconds
+/// CPU time of this process (what the shared machine's load does not inflate), in seconds.
+func cpuNow() -> Double {
+    var t = timespec()
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t)
+    return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
+}
+
+/// Wall seconds of `body`, its CPU seconds appended to `cpu`.
+func seconds(_ cpu: inout [Double], _ body: () throws -> Void) rethrows -> Double {
+    let t0 = DispatchTime.now().uptimeNanoseconds, c0 = cpuNow()
     try body()
+    cpu.append(cpuNow() - c0)
     return Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9
 }
 
@@ -32,38 +42,40 @@ func pad(_ s: String, _ n: Int) -> String { s.padding(toLength: max(n, s.count),
 func fmt(_ x: Double) -> String { String(format: "%9.3f", x) }
 
 print("load average (1, 5, 15 min) at start: \(load())")
-print("workload                         N   median s   runs  growth  result")
+print("workload                         N   median s (wall)  cpu s   runs  growth  result")
 var previous: Double?
 for n in 1...maxKernel {
     var times: [Double] = []
+    var cpuTimes: [Double] = []
     var k: ExactKernel?
     for _ in 0..<(n <= 4 ? repeats : 1) {
-        times.append(try seconds {
+        times.append(try seconds(&cpuTimes) {
             let m = try ModelCatalogue.build("cakmak.collective", ["N": "\(n)"])
             k = ExactLinearAlgebra.kernel(of: m.generator)
         })
     }
-    let t = median(times)
-    let growth = previous.map { String(format: "%6.1fx", t / $0) } ?? "      "
-    previous = t
+    let t = median(times), cpu = median(cpuTimes)
+    let growth = previous.map { String(format: "%6.1fx", cpu / $0) } ?? "      "
+    previous = cpu
     var result = "kernel dimension \(k?.kernelDimension ?? -1)"
     if n <= compareUpTo {
         var plain: ExactKernel?
-        let tp = try seconds {
+        let tp = try seconds(&cpuTimes) {
             let m = try ModelCatalogue.build("cakmak.collective", ["N": "\(n)"])
             plain = ExactLinearAlgebra.kernel(of: m.generator, method: .elimination)
         }
-        result += "; elimination \(String(format: "%.3f", tp)) s, identical: \(plain?.kernel == k?.kernel ? "yes" : "NO")"
+        result += "; elimination \(String(format: "%.3f", tp)) s wall, \(String(format: "%.3f", cpuTimes.last ?? 0)) s cpu, identical: \(plain?.kernel == k?.kernel ? "yes" : "NO")"
     }
-    print("cakmak.collective kernel         \(pad(String(n), 2))  \(fmt(t))  \(times.count)    \(growth)  \(result)")
+    print("cakmak.collective kernel         \(pad(String(n), 2))  \(fmt(t))  \(fmt(cpu))  \(times.count)    \(growth)  \(result)")
 }
 previous = nil
 for n in 1...maxSteady {
     var times: [Double] = []
+    var cpuTimes: [Double] = []
     var rho: Matrix<ExactScalar>?
     var stationary = false
     for _ in 0..<(n <= 4 ? repeats : 1) {
-        times.append(try seconds {
+        times.append(try seconds(&cpuTimes) {
             let m = try ModelCatalogue.build("cakmak.collective", ["N": "\(n)"])
             let r = try ExactLinearAlgebra.steadyState(of: m.generator, initial: InitialState.parse("ground", dimension: m.dimension))
             rho = r
@@ -71,32 +83,33 @@ for n in 1...maxSteady {
     }
     let m = try ModelCatalogue.build("cakmak.collective", ["N": "\(n)"])
     if let rho { stationary = ExactLinearAlgebra.isStationary(rho, under: m.generator) }
-    let t = median(times)
-    let growth = previous.map { String(format: "%6.1fx", t / $0) } ?? "      "
-    previous = t
+    let t = median(times), cpu = median(cpuTimes)
+    let growth = previous.map { String(format: "%6.1fx", cpu / $0) } ?? "      "
+    previous = cpu
     var result = "L(ρ) = 0 exactly: \(stationary ? "yes" : "NO")"
     if n <= compareUpTo {
         var plain: Matrix<ExactScalar>?
-        let tp = try seconds {
+        let tp = try seconds(&cpuTimes) {
             plain = try ExactLinearAlgebra.steadyState(of: m.generator, initial: InitialState.parse("ground", dimension: m.dimension), method: .elimination)
         }
-        result += "; elimination \(String(format: "%.3f", tp)) s, identical: \(plain == rho ? "yes" : "NO")"
+        result += "; elimination \(String(format: "%.3f", tp)) s wall, \(String(format: "%.3f", cpuTimes.last ?? 0)) s cpu, identical: \(plain == rho ? "yes" : "NO")"
     }
-    print("cakmak.collective steady ground  \(pad(String(n), 2))  \(fmt(t))  \(times.count)    \(growth)  \(result)")
+    print("cakmak.collective steady ground  \(pad(String(n), 2))  \(fmt(t))  \(fmt(cpu))  \(times.count)    \(growth)  \(result)")
 }
 previous = nil
 for n in 2...maxMayo {
     var times: [Double] = []
+    var cpuTimes: [Double] = []
     var count = 0
     for _ in 0..<repeats {
-        times.append(try seconds {
+        times.append(try seconds(&cpuTimes) {
             let m = try ModelCatalogue.build("mayo.collective", ["N": "\(n)"])
             count = try ExactEigenvalues.populationRates(of: m.generator).eigenvalues.count
         })
     }
-    let t = median(times)
-    let growth = previous.map { String(format: "%6.1fx", t / $0) } ?? "      "
-    previous = t
-    print("mayo.collective rates            \(pad(String(n), 2))  \(fmt(t))  \(times.count)    \(growth)  \(count) distinct rates")
+    let t = median(times), cpu = median(cpuTimes)
+    let growth = previous.map { String(format: "%6.1fx", cpu / $0) } ?? "      "
+    previous = cpu
+    print("mayo.collective rates            \(pad(String(n), 2))  \(fmt(t))  \(fmt(cpu))  \(times.count)    \(growth)  \(count) distinct rates")
 }
 print("load average (1, 5, 15 min) at end: \(load())")
