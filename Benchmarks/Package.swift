@@ -44,7 +44,7 @@ let package = Package(
         // Exact derivations from the models (Çakmak kernel, Mayo rates) by N; SymPy beside it (Benchmarks/sympy).
         .executableTarget(
             name: "bench-derive",
-            dependencies: [.product(name: "Derivations", package: "main")],
+            dependencies: [.product(name: "Derivations", package: "main"), .product(name: "Operators", package: "main")],
             path: "Sources/BenchDerive"),
     ],
     swiftLanguageModes: [.v6]

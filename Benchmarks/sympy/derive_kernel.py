@@ -3,9 +3,13 @@
 over QQ_I.frac_field(y) with DomainMatrix (SymPy's fastest exact matrix domain), column stacking
 vec(A rho B) = (B^T kron A) vec(rho) as in Sources/Operators.
 
-    python3 derive_kernel.py N [cap_seconds]
+    python3 derive_kernel.py N [cap_seconds] [kernel|steady]
 
-Prints N, seconds, kernel dimension, or 'cap hit' when the cap (default 300 s) is exceeded.
+kernel: the null space of L. steady: the steady state from the ground state by the same formula
+as qbattery, rho = K (C^T K)^{-1} C^T vec rho0 (K, C the right and left null spaces), on the whole
+Liouvillian as a SymPy user writes it (no block decomposition, no symmetry reduction).
+Prints N, seconds, kernel dimension (kernel) or the trace check (steady), or 'cap hit' when the
+cap (default 300 s) is exceeded.
 """
 import signal
 import sys
@@ -67,6 +71,7 @@ def liouvillian(n, K, y):
 def main():
     n = int(sys.argv[1])
     cap = int(sys.argv[2]) if len(sys.argv) > 2 else 300
+    mode = sys.argv[3] if len(sys.argv) > 3 else "kernel"
     y = symbols("y")
     K = QQ_I.frac_field(y)
 
@@ -78,9 +83,18 @@ def main():
     t0 = time.perf_counter()
     try:
         L = liouvillian(n, K, y)
-        ns = L.nullspace()
+        ns = L.nullspace()  # rows span ker L
         dim = ns.shape[0]
-        print(f"{n} {time.perf_counter() - t0:.3f} {dim}")
+        if mode == "steady":
+            d = 2 ** n
+            c = L.transpose().nullspace()  # rows span ker L^T
+            rho0 = DomainMatrix([[K.one]] + [[K.zero]] * (d * d - 1), (d * d, 1), K)
+            kt = ns.transpose()
+            rho = kt * ((c * kt).inv() * (c * rho0))
+            trace = sum((rho.to_list()[i * d + i][0] for i in range(d)), K.zero)
+            print(f"{n} {time.perf_counter() - t0:.3f} trace {K.to_sympy(trace)}")
+        else:
+            print(f"{n} {time.perf_counter() - t0:.3f} {dim}")
     except TimeoutError:
         print(f"{n} cap hit ({cap} s)")
 

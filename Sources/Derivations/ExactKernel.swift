@@ -6,6 +6,10 @@
 // The steady state from ρ0 is the projector onto ker L along ran L,
 //   P = K (Cᵀ K)⁻¹ Cᵀ,  K a basis of ker L, C of ker Lᵀ (the conserved quantities),
 // which exists iff 0 is a semisimple eigenvalue (true for Lindbladians; checked: Cᵀ K invertible).
+// Route per block (`KernelMethod.automatic`): the kernel reconstructed from modular images and
+// verified exactly (InterpolatedKernel; an image of full rank proves there is none), else the
+// modular certificate of full rank (ModularScreen), else elimination.
+// Steady states first try the restriction to an invariant subspace holding ρ0 (InvariantSubspace).
 import BigNumerics
 import Operators
 import RealModule
@@ -17,6 +21,8 @@ public struct ExactKernel: Sendable {
     /// Kernel vectors, each a sparse map vec index → value, grouped per block.
     public let kernel: [[[Int: ExactScalar]]]
     public var kernelDimension: Int { kernel.reduce(0) { $0 + $1.count } }
+    /// How each block's kernel was found (parallel to `blocks`).
+    public var routes: [KernelBlockRoute] = []
     /// Each kernel vector as a d×d matrix.
     public var kernelMatrices: [Matrix<ExactScalar>] {
         kernel.flatMap { $0 }.map { v in
@@ -27,7 +33,35 @@ public struct ExactKernel: Sendable {
     }
 }
 
+/// How the kernel of one invariant block was found.
+public enum KernelBlockRoute: Sendable, Equatable {
+    /// A modular image of full rank: no kernel.
+    case fullRank
+    /// Reconstructed from images at `points` points mod `primes` primes, then verified exactly.
+    case interpolated(points: Int, primes: Int)
+    /// Gauss–Jordan elimination over Q(i)(y, …).
+    case eliminated
+}
+
+/// Which exact route the kernel and steady-state functions take. Both give identical results.
+public enum KernelMethod: Sendable, Equatable {
+    /// Symmetry reduction (steady states), modular images with interpolation checked exactly, and
+    /// elimination where those do not apply.
+    case automatic
+    /// Elimination over Q(i)(y, …) on every block that is not certainly of full rank.
+    case elimination
+}
+
 public enum ExactLinearAlgebra {
+    /// Kernel of one block by `method` (see `KernelBlockRoute`).
+    static func blockNullSpace(_ m: Matrix<ExactScalar>, method: KernelMethod) -> (basis: [[ExactScalar]], route: KernelBlockRoute) {
+        if method == .automatic, let o = InterpolatedKernel.nullSpace(of: m) {
+            return o.basis.isEmpty ? ([], .fullRank) : (o.basis, .interpolated(points: o.points, primes: o.primes))
+        }
+        if ModularScreen.certainlyFullRank(m) { return ([], .fullRank) }
+        return (m.nullSpace(), .eliminated)
+    }
+
     /// The dense block of L on `indices` from its sparse columns.
     static func block(_ columns: [[Int: ExactScalar]], _ indices: [Int]) -> Matrix<ExactScalar> {
         var pos: [Int: Int] = [:]
@@ -38,45 +72,57 @@ public enum ExactLinearAlgebra {
     }
 
     /// ker L, block by block.
-    public static func kernel(of l: SparseLindbladian<ExactScalar>) -> ExactKernel {
+    public static func kernel(of l: SparseLindbladian<ExactScalar>, method: KernelMethod = .automatic) -> ExactKernel {
         let (blocks, columns) = l.invariantBlocks()
         var kernel: [[[Int: ExactScalar]]] = []
+        var routes: [KernelBlockRoute] = []
         for b in blocks {
-            let m = block(columns, b)
-            if ModularScreen.certainlyFullRank(m) { kernel.append([]); continue }
-            let ns = m.nullSpace()
+            let (ns, route) = blockNullSpace(block(columns, b), method: method)
+            routes.append(route)
             kernel.append(ns.map { v in
                 var out: [Int: ExactScalar] = [:]
                 for (p, x) in v.enumerated() where !x.isZero { out[b[p]] = x }
                 return out
             })
         }
-        return ExactKernel(dimension: l.dimension, blocks: blocks, kernel: kernel)
+        var out = ExactKernel(dimension: l.dimension, blocks: blocks, kernel: kernel)
+        out.routes = routes
+        return out
     }
 
     /// lim_{t→∞} e^{tL} ρ0 = P vec ρ0 (see the file comment), using only the blocks ρ0 touches.
-    public static func steadyState(of l: SparseLindbladian<ExactScalar>, initial rho0: Matrix<ExactScalar>) throws(DerivationError) -> Matrix<ExactScalar> {
+    public static func steadyState(of l: SparseLindbladian<ExactScalar>, initial rho0: Matrix<ExactScalar>,
+                                   method: KernelMethod = .automatic) throws(DerivationError) -> Matrix<ExactScalar> {
         let d = l.dimension
         if rho0.rows != d || rho0.cols != d {
             throw .invalidParameter(name: "initial", value: "\(rho0.rows)x\(rho0.cols)", allowed: "a \(d)x\(d) density matrix")
         }
+        if method == .automatic, let reduced = try InvariantSubspace.steadyState(of: l, initial: rho0) { return reduced }
         let (blocks, columns) = l.invariantBlocks()
+        let x = try projectOntoKernel(columns: columns, blocks: blocks, vector: rho0.storage, method: method)
         var out = Matrix<ExactScalar>(rows: d, cols: d)
-        for b in blocks where b.contains(where: { !rho0.storage[$0].isZero }) {
+        for (k, v) in x { out[k % d, k / d] = v }
+        return out
+    }
+
+    /// P x for the spectral projector P onto ker L along ran L, block by block (only the blocks x touches).
+    static func projectOntoKernel(columns: [[Int: ExactScalar]], blocks: [[Int]], vector: [ExactScalar],
+                                  method: KernelMethod) throws(DerivationError) -> [Int: ExactScalar] {
+        var out: [Int: ExactScalar] = [:]
+        for b in blocks where b.contains(where: { !vector[$0].isZero }) {
             let lb = block(columns, b)
-            if ModularScreen.certainlyFullRank(lb) { continue }
-            let k = lb.nullSpace()
+            let k = blockNullSpace(lb, method: method).basis
             if k.isEmpty { continue }
-            let c = lb.transpose.nullSpace()
+            let c = blockNullSpace(lb.transpose, method: method).basis
             if c.count != k.count { throw .notApplicable(reason: "zero eigenvalue of the generator is not semisimple (left and right kernels differ)") }
             let km = Matrix(rows: b.count, cols: k.count) { i, j in k[j][i] }
             let ct = Matrix(rows: c.count, cols: b.count) { i, j in c[i][j] }
-            let x = Matrix.column(b.map { rho0.storage[$0] })
+            let x = Matrix.column(b.map { vector[$0] })
             let g = try op { () throws(OperatorError) in try ct * km }
             let coefficients: Matrix<ExactScalar>
             do { coefficients = try g.solving(ct * x) } catch { throw .notApplicable(reason: "zero eigenvalue of the generator is not semisimple (Cᵀ K singular)") }
             let y = try op { () throws(OperatorError) in try km * coefficients }
-            for (p, idx) in b.enumerated() { out[idx % d, idx / d] = y[p, 0] }
+            for (p, idx) in b.enumerated() where !y[p, 0].isZero { out[idx] = y[p, 0] }
         }
         return out
     }

@@ -205,6 +205,49 @@ public struct ModularMatrix: Sendable {
         withExtendedLifetime(box) { qb_nmod_mat_entry(box.pointer, row, column) }
     }
 
+    /// Residues given row-major (each reduced mod p): the image of a matrix already evaluated mod p,
+    /// without a detour through `Int` rows.
+    public init(rows: Int, columns: Int, modulus p: UInt, residues: [UInt]) throws(AlgebraError) {
+        guard p >= 2, n_is_prime(p) != 0 else { throw .invalidArgument(name: "modulus", value: "\(p)", allowed: "a prime below 2^64") }
+        guard rows >= 0, columns >= 0, residues.count == rows * columns else {
+            throw .invalidArgument(name: "residues", value: "\(residues.count) entries", allowed: "rows × columns = \(max(rows, 0) * max(columns, 0))")
+        }
+        box = NModMatBox(rows: rows, columns: columns, modulus: p) { m in
+            for i in 0..<rows { for j in 0..<columns { qb_nmod_mat_set_entry(m, i, j, residues[i * columns + j] % p) } }
+        }
+        rowCount = rows
+        columnCount = columns
+        modulus = p
+    }
+
+    /// Whether p is prime (FLINT's `n_is_prime`, deterministic for every word).
+    public static func isPrime(_ p: UInt) -> Bool { n_is_prime(p) != 0 }
+
+    /// The reduced row echelon form (pivots 1, zero above and below; FLINT `nmod_mat_rref`) and its
+    /// pivot columns in row order. Over a field this form is unique, so images at different points
+    /// can be compared entry by entry.
+    public func reducedRowEchelonForm() -> (matrix: ModularMatrix, pivots: [Int]) {
+        let copy = NModMatBox(rows: rowCount, columns: columnCount, modulus: modulus) { m in
+            withExtendedLifetime(box) { nmod_mat_set(m, box.pointer) }
+        }
+        let rank = nmod_mat_rref(copy.pointer)
+        var pivots: [Int] = []
+        var col = 0
+        for r in 0..<rank {
+            while col < columnCount && qb_nmod_mat_entry(copy.pointer, r, col) == 0 { col += 1 }
+            pivots.append(col)
+            col += 1
+        }
+        return (ModularMatrix(box: copy, rows: rowCount, columns: columnCount, modulus: modulus), pivots)
+    }
+
+    init(box: NModMatBox, rows: Int, columns: Int, modulus: UInt) {
+        self.box = box
+        rowCount = rows
+        columnCount = columns
+        self.modulus = modulus
+    }
+
     public var rank: Int { withExtendedLifetime(box) { nmod_mat_rank(box.pointer) } }
 
     /// A basis of the right kernel mod p (vectors as arrays of residues).
