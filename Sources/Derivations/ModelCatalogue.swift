@@ -74,7 +74,7 @@ public struct ExactModel: Sendable {
 }
 
 public enum ModelCatalogue {
-    public static let names = ["cakmak.collective", "cakmak.individual", "mayo.parallel", "mayo.collective", "mayo.single"]
+    public static let names = ["cakmak.collective", "cakmak.individual", "mayo.parallel", "mayo.collective", "mayo.single", "mayo.coherent"]
     /// Default memory limit of the exact routes (bytes).
     public static let defaultMemoryLimit = 2e9
 
@@ -84,6 +84,7 @@ public enum ModelCatalogue {
         "mayo.parallel": ["N", "y", "eps", "omega"],
         "mayo.collective": ["N", "y", "eps", "omega", "labels"],
         "mayo.single": ["y", "eps", "omega", "alpha"],
+        "mayo.coherent": ["y", "eps", "omega", "alpha"],
     ]
 
     /// Builds a model from `name` and `key=value` arguments.
@@ -128,8 +129,8 @@ public enum ModelCatalogue {
                 desc = try op { () throws(OperatorError) in try CakmakDescription.individual(qubits: n, omega: omega.scalar, gamma0: gamma0.scalar, nbar: nbar) }
             }
             return ExactModel(name: name, qubits: n, parameters: params, generator: try sparse(desc), collision: nil)
-        case "mayo.parallel", "mayo.collective", "mayo.single":
-            let n = name == "mayo.single" ? 1 : try qubitCount(arguments["N"], range: 1...8)
+        case "mayo.parallel", "mayo.collective", "mayo.single", "mayo.coherent":
+            let n = name == "mayo.single" || name == "mayo.coherent" ? 1 : try qubitCount(arguments["N"], range: 1...8)
             let eps = try value("eps", default: .symbol("eps"))
             try positive("eps", eps)
             var params: [(String, ParameterValue)] = [("N", .number(BigRational(n))), ("y", y), ("eps", eps), ("omega", omega)]
@@ -150,6 +151,16 @@ public enum ModelCatalogue {
                         : try MayoInteractions<ExactScalar>.collective(batteries: n, offDiagonal: labels == "offdiagonal")
                 }
                 coupling = ExactScalar.integer(n) * eps.scalar
+            case "mayo.coherent":
+                // Eq. (12)'s drive is a property of the system Hamiltonian (below); the collision is Eq. (13)'s.
+                let alpha = try value("alpha", default: .symbol("alpha"))
+                if case let .number(q) = alpha, !(q >= 0 && q <= 1) {
+                    throw .invalidParameter(name: "alpha", value: "\(q)", allowed: "0 ≤ α ≤ 1 (H_S(α) = (ω/2)[ασ_x + (1 − α)σ_z], Eq. 12), or a free symbol")
+                }
+                params.append(("alpha", alpha))
+                let one: ExactScalar = 1
+                pops = [one / (one + y.scalar), y.scalar / (one + y.scalar)]
+                blocks = [1 * 2 + 0: QubitOperators<ExactScalar>.sigmaPlus, 0 * 2 + 1: QubitOperators<ExactScalar>.sigmaMinus]
             default:
                 let alphaText = arguments["alpha"] ?? "1"
                 guard let alpha = Int(alphaText), (1...16).contains(alpha) else {
@@ -164,7 +175,15 @@ public enum ModelCatalogue {
                 blocks = [1 * 2 + 0: QubitOperators<ExactScalar>.sigmaPlus, 0 * 2 + 1: QubitOperators<ExactScalar>.sigmaMinus]
             }
             let ops = try op { () throws(OperatorError) in try QubitOperators<ExactScalar>(count: n) }
-            let hs = ops.halfSigmaZHamiltonian(omega: omega.scalar)
+            var hs = ops.halfSigmaZHamiltonian(omega: omega.scalar)
+            if name == "mayo.coherent", let alpha = params.last?.1.scalar {
+                // H_S(α) = (ω/2)[ασ_x + (1 − α)σ_z] (Eq. 12), in the README basis (index 1 excited).
+                let one: ExactScalar = 1, half = omega.scalar / ExactScalar.integer(2)
+                hs = Matrix(rows: 2, cols: 2) { i, j in
+                    let x = QubitOperators<ExactScalar>.sigmaX[i, j], z = QubitOperators<ExactScalar>.sigmaZ[i, j]
+                    return half * (alpha * x + (one - alpha) * z)
+                }
+            }
             let desc = try op { () throws(OperatorError) in
                 try CollisionDescription(systemHamiltonian: hs, bathDimension: 1 << n, blocks: blocks,
                                          couplingSquared: coupling * coupling, bathPopulations: pops)

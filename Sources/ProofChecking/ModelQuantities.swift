@@ -228,7 +228,7 @@ struct ModelEvaluation {
         }
         let name = String(f.dropFirst(ModelSyntax.modelPrefix.count))
         guard ModelCatalogue.names.contains(name) else { throw error(e, "unknown model '\(name)' (allowed: \(allowed))") }
-        let positionalName = name == "mayo.single" ? "alpha" : "N"
+        let positionalName = name == "mayo.single" || name == "mayo.coherent" ? "alpha" : "N"
         var arguments: [String: String] = [:]
         var substitution: [String: MultivariateRationalFunction] = [:]
         var positional = 0
@@ -246,7 +246,7 @@ struct ModelEvaluation {
                 value = a
             }
             guard arguments[key] == nil else { throw error(a, "\(name): parameter \(key) is given twice") }
-            if key == "N" || key == "alpha" {
+            if key == "N" || (key == "alpha" && name == "mayo.single") {
                 let n: Int
                 do { n = try IntegerEvaluator.value(value, integers) } catch {
                     throw self.error(value, "\(name): \(key) = \(value) must be a concrete integer; a model is built for each value of a bounded range (assume \(key) in 1...4)")
