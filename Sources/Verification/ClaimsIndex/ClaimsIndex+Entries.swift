@@ -82,7 +82,7 @@ extension ClaimsIndex {
             e("M35", "Sec. II B", "sentence", "with k-body interactions, charging in partitions of k gives Γ ∼ k²", [.row("mayo.gamma")],
               .holds, "a partition of k batteries has Γ(k) → k² (rows at N = k)"),
             e("M36", "Sec. III, Eq. (14)", "equation", "the dissipative entries of M(α) with γ^± = ε² exp(±βω/2)/Z1",
-              [.row("mayo.eq14.excited-decay"), .erratum("mayo.eq14"), .proof("mayo.eq14.from-model")], .wrong),
+              [.row("mayo.eq14.excited-decay"), .erratum("mayo.eq14"), .proof("mayo.eq14.from-model"), .proof("mayo.eq14-drive.from-model")], .wrong),
             e("M62", "Sec. III A", "sentence", "gradient ascent on α_k (Eq. 14) finds the power-optimal protocol: a double quench 0 → 1 at t = 0, back to 0 at t_d; the constant σ_z protocol charges less",
               [.test("SimulatorTests/CoherentChargingTests.gradientAscentFindsTheDoubleQuench")]),
             e("M37", "Sec. III A", "sentence", "the double quench charges faster than the constant σ_z protocol (Fig. 4a)",
