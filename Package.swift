@@ -125,7 +125,7 @@ let package = Package(
             dependencies: ["ClosedForms", "BigNumerics"]),
         .testTarget(
             name: "SimulatorTests",
-            dependencies: ["Simulator", "CLAPACKE"]),
+            dependencies: ["Simulator", "Operators", "CLAPACKE"]),
         .testTarget(
             name: "ProofCheckingTests",
             dependencies: ["ProofChecking", "Summation", "ClosedForms", "BigNumerics"]),

@@ -112,11 +112,16 @@ public enum Evolution {
             var y5 = y
             for j in 0..<6 where b5[j] != 0 { y5.addScaled(k[j], Cx(h * b5[j])) }
             var err = 0.0
-            for idx in 0..<y5.storage.count {
+            // per real component (re, im of each entry, in storage order)
+            for idx in 0..<(2 * y5.storage.count) {
+                func part(_ m: CMatrix) -> Double {
+                    let z = m.storage[idx >> 1]
+                    return idx & 1 == 0 ? z.real : z.imaginary
+                }
                 var e = 0.0
-                for j in 0..<7 { e += (b5[j] - b4[j]) * k[j].storage[idx] }
+                for j in 0..<7 { e += (b5[j] - b4[j]) * part(k[j]) }
                 e *= h
-                let sc = atol + rtol * Swift.max(Swift.abs(y.storage[idx]), Swift.abs(y5.storage[idx]))
+                let sc = atol + rtol * Swift.max(Swift.abs(part(y)), Swift.abs(part(y5)))
                 err = Swift.max(err, Swift.abs(e) / sc)
             }
             if err <= 1 {

@@ -1,20 +1,8 @@
 // The simulator's operators come from the generic `Operators` layer (one model description for
-// Double and for the exact fields); `CMatrix` stays the LAPACK-facing Complex<Double> container.
-// The conversions copy entries unchanged, so results are those of the generic builders bit for bit.
+// Double and for the exact fields). `CMatrix` is that layer's `Matrix<Complex<Double>>`, so the
+// generic builders' results are used as they are; only their typed errors are mapped here.
 import Operators
 import Numerics
-
-extension CMatrix {
-    /// The same entries in the generic container.
-    public var generic: Matrix<Cx> {
-        Matrix(rows: rows, cols: cols) { i, j in self[i, j] }
-    }
-
-    /// The same entries in the LAPACK-facing container.
-    public init(_ m: Matrix<Cx>) {
-        self.init(rows: m.rows, cols: m.cols) { i, j in m[i, j] }
-    }
-}
 
 extension SimulatorError {
     init(_ e: OperatorError) {

@@ -19,12 +19,12 @@ import Operators
 public enum Qubit {
     /// σ⁺ = |1⟩⟨0|: ground (index 0) → excited (index 1). The single-qubit matrices are the
     /// generic layer's (`QubitOperators`), where σ_y is fixed by σ_x σ_y = i σ_z.
-    public static let sigmaPlus = CMatrix(QubitOperators<Cx>.sigmaPlus)
-    public static let sigmaMinus = CMatrix(QubitOperators<Cx>.sigmaMinus)
+    public static let sigmaPlus: CMatrix = QubitOperators<Cx>.sigmaPlus
+    public static let sigmaMinus: CMatrix = QubitOperators<Cx>.sigmaMinus
     /// σ_z = diag(−1, +1) in index order (+1 on the excited state).
-    public static let sigmaZ = CMatrix(QubitOperators<Cx>.sigmaZ)
-    public static let sigmaX = CMatrix(QubitOperators<Cx>.sigmaX)
-    public static let sigmaY = CMatrix(QubitOperators<Cx>.sigmaY)
+    public static let sigmaZ: CMatrix = QubitOperators<Cx>.sigmaZ
+    public static let sigmaX: CMatrix = QubitOperators<Cx>.sigmaX
+    public static let sigmaY: CMatrix = QubitOperators<Cx>.sigmaY
     public static let identity: CMatrix = CMatrix.identity(2)
     public static let excited: CMatrix = CMatrix.diagonal(real: [0, 1])
     public static let ground: CMatrix = CMatrix.diagonal(real: [1, 0])
@@ -80,7 +80,7 @@ public struct QubitRegister: Sendable {
     /// I ⊗ … ⊗ op (at `site`, 0-based, site 0 most significant) ⊗ … ⊗ I (the generic builder).
     public func embed(_ op: CMatrix, at site: Int) throws(SimulatorError) -> CMatrix {
         let ops = try bridged { () throws(OperatorError) in try QubitOperators<Cx>(count: count) }
-        return CMatrix(try bridged { () throws(OperatorError) in try ops.embed(op.generic, at: site) })
+        return try bridged { () throws(OperatorError) in try ops.embed(op, at: site) }
     }
 
     public func sigmaPlus(_ site: Int) throws(SimulatorError) -> CMatrix { try embed(Qubit.sigmaPlus, at: site) }
@@ -92,7 +92,7 @@ public struct QubitRegister: Sendable {
     /// J⁺ = Σ_i σ⁺_i (the generic builder).
     public func collectiveJPlus() throws(SimulatorError) -> CMatrix {
         let ops = try bridged { () throws(OperatorError) in try QubitOperators<Cx>(count: count) }
-        return CMatrix(try bridged { () throws(OperatorError) in try ops.collectiveJPlus() })
+        return try bridged { () throws(OperatorError) in try ops.collectiveJPlus() }
     }
 
     /// J⁻ = Σ_i σ⁻_i.
@@ -124,10 +124,16 @@ public struct QubitRegister: Sendable {
     }
 }
 
-extension CMatrix {
+extension Matrix where Scalar == Complex<Double> {
     /// Partial trace over the subsystems not in `keep` (subsystem 0 is the most significant): the
-    /// generic `Matrix.partialTrace` of the Operators layer (same summation order, same bits).
+    /// generic `Matrix.partialTrace` of the Operators layer, with the simulator's typed error.
     public func partialTrace(dims: [Int], keep: [Int]) throws(SimulatorError) -> CMatrix {
-        CMatrix(try bridged { () throws(OperatorError) in try generic.partialTrace(dims: dims, keep: keep) })
+        try bridged { () throws(OperatorError) in try genericPartialTrace(self, dims: dims, keep: keep) }
     }
+}
+
+/// The generic member: in a context generic over the scalar the overload above is not visible,
+/// so this calls `Operators.Matrix.partialTrace` (the overload would call itself).
+private func genericPartialTrace<F>(_ m: Matrix<F>, dims: [Int], keep: [Int]) throws(OperatorError) -> Matrix<F> {
+    try m.partialTrace(dims: dims, keep: keep)
 }

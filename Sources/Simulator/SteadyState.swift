@@ -40,7 +40,10 @@ public struct SteadyStateAnalysis: Sendable {
             for _ in 0..<2 {
                 for q in out {
                     var ip = 0.0
-                    for k in 0..<w.storage.count { ip += q.storage[k] * w.storage[k] }
+                    for k in 0..<w.storage.count {
+                        ip += q.storage[k].real * w.storage[k].real
+                        ip += q.storage[k].imaginary * w.storage[k].imaginary
+                    }
                     w.addScaled(q, Cx(-ip))
                 }
             }

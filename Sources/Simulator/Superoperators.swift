@@ -1,6 +1,8 @@
 // Superoperators in ONE vectorisation convention: column stacking,
 //   vec(ρ)[i + d·j] = ρ_ij,   vec(A ρ B) = (Bᵀ ⊗ A) vec(ρ),
 // which is exactly CMatrix's column-major storage (so vec/unvec are free). QuTiP uses the same.
+// These are the LAPACK-backed Complex<Double> forms (BLAS products, the simulator's Hermiticity
+// tolerances); `Operators.Superoperators` holds the same formulas over any field.
 // Mayo's Eq. (14) stacks rows, (ρ00, ρ01, ρ10, ρ11); `Superoperator.toRowStacking` converts.
 import Numerics
 
@@ -48,7 +50,9 @@ public enum Superoperator {
                     throw .dimensionMismatch(parameter: "map output", expected: "\(d)x\(d)", got: "\(out.rows)x\(out.cols)")
                 }
                 let col = i + d * j
-                for k in 0..<(2 * d * d) { s.storage[2 * d * d * col + k] = out.storage[k] }
+                s.withUnsafeMutableStorage { t in
+                    out.withUnsafeStorage { o in for k in 0..<(d * d) { t[d * d * col + k] = o[k] } }
+                }
             }
         }
         return s

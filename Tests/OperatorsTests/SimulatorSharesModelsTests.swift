@@ -28,6 +28,6 @@ import Simulator
         let sim = try MayoModels.nBatteriesCollective(n: 3, omega: 1, beta: 0.5, epsilon: 0.2, reading: .matchedLabels)
         let blocks = try MayoInteractions<Cx>.collective(batteries: 3, offDiagonal: false)
         #expect(sim.interaction.blocks.count == blocks.count)
-        for (k, b) in blocks { #expect(sim.interaction.blocks[k] == CMatrix(b)) }
+        for (k, b) in blocks { #expect(sim.interaction.blocks[k] == b) }
     }
 }

@@ -146,7 +146,7 @@ import Testing
     @Test func inPlaceHermitianEigenAgreesWithEigh() throws {
         for n in [2, 6, 14] {
             let h = randomHermitian(n, seed: UInt64(n))
-            var a = h.storage
+            var a = h.interleaved
             var w = [Double](repeating: 0, count: n)
             try a.withUnsafeMutableBufferPointer { pa throws(SimulatorError) in
                 try w.withUnsafeMutableBufferPointer { pw throws(SimulatorError) in

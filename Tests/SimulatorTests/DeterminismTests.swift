@@ -17,7 +17,7 @@ struct DeterminismTests {
                                   interaction: v, coupling: m.coupling, beta: m.beta)
     }
 
-    static func bits(_ m: CMatrix) -> [UInt64] { m.storage.map(\.bitPattern) }
+    static func bits(_ m: CMatrix) -> [UInt64] { m.interleaved.map(\.bitPattern) }
 
     /// How many entries of `a` differ from `b` in any bit (all of them if the shapes differ).
     static func differing(_ a: CMatrix, _ b: [UInt64]) -> Int {

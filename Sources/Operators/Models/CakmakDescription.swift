@@ -34,12 +34,14 @@ public struct CakmakDescription<Scalar: OperatorField>: Sendable {
                               f: Matrix(rows: n, cols: n), nbar: nbar)
     }
 
+    @inlinable
     public var operators: QubitOperators<Scalar> { get throws(OperatorError) { try QubitOperators(count: qubits) } }
 
     /// H0 = ω Σ σ⁺σ⁻ (Eq. 4).
     public func h0() throws(OperatorError) -> Matrix<Scalar> { try operators.numberHamiltonian(omega: omega) }
 
     /// H0 + H_d, H_d = Σ_{i≠j} f_ij σ⁺_i σ⁻_j (Eq. 4).
+    @inlinable
     public func hamiltonian() throws(OperatorError) -> Matrix<Scalar> {
         let ops = try operators
         var h = ops.numberHamiltonian(omega: omega)
@@ -49,6 +51,7 @@ public struct CakmakDescription<Scalar: OperatorField>: Sendable {
         return h
     }
 
+    @inlinable
     public func loweringOperators() throws(OperatorError) -> [Matrix<Scalar>] {
         let ops = try operators
         var out: [Matrix<Scalar>] = []
@@ -56,6 +59,7 @@ public struct CakmakDescription<Scalar: OperatorField>: Sendable {
         return out
     }
 
+    @inlinable
     public func raisingOperators() throws(OperatorError) -> [Matrix<Scalar>] {
         let ops = try operators
         var out: [Matrix<Scalar>] = []

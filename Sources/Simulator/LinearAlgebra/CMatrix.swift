@@ -1,37 +1,38 @@
 // Dense complex matrix: the one container every physics object (state, operator, superoperator)
-// lives in. Column-major interleaved Double storage so it can be handed to LAPACK/BLAS unchanged,
-// and so that `storage` of a density matrix *is* its column-stacked vectorisation vec(ρ).
+// lives in. It IS the Operators layer's column-major `Matrix` at Complex<Double>, one storage type
+// for the exact and the Double side, so the generic builders' results are used as they come. This
+// file gives that case its Double-specific members: BLAS products, pointer-loop kernels, norms and
+// tolerances (the LAPACK decompositions are in LAPACK.swift and Expm.swift). Complex<Double> is laid
+// out as (re, im), so the storage is LAPACK's interleaved column-major array unchanged, and the
+// storage of a density matrix *is* its column-stacked vectorisation vec(ρ).
+//
+// DISPATCH: these members overload generic ones of the same name (`*`, `+`, kron, addScaled, …) and
+// are chosen wherever the scalar is statically Complex<Double> — all simulator code. A function
+// generic over the scalar is compiled once against the generic members and never reaches these
+// (a generic `*` never calls zgemm): keep Double hot paths out of generic code.
 import CLAPACKE
 import Numerics
+import Operators
 
 public typealias Cx = Complex<Double>
 
-/// Dense complex matrix, value type, column-major, storage interleaved (re, im).
-public struct CMatrix: Sendable, Equatable, CustomStringConvertible {
-    public let rows: Int
-    public let cols: Int
-    /// Element (i, j) is `(storage[2(i + rows j)], storage[2(i + rows j) + 1])`.
-    public internal(set) var storage: [Double]
+/// Dense complex matrix, value type, column-major: the generic `Matrix` at Complex<Double>.
+public typealias CMatrix = Matrix<Cx>
 
-    /// Zero matrix.
-    public init(rows: Int, cols: Int) {
-        self.rows = rows
-        self.cols = cols
-        self.storage = [Double](repeating: 0, count: 2 * rows * cols)
-    }
-
-    /// Matrix from an element function f(row, column).
-    public init(rows: Int, cols: Int, _ f: (Int, Int) -> Cx) {
-        self.init(rows: rows, cols: cols)
-        for j in 0..<cols {
-            for i in 0..<rows {
-                let z = f(i, j)
-                storage[2 * (i + rows * j)] = z.real
-                storage[2 * (i + rows * j) + 1] = z.imaginary
-            }
+extension Matrix: CustomStringConvertible where Scalar == Complex<Double> {
+    public var description: String {
+        var lines: [String] = []
+        for i in 0..<rows {
+            lines.append((0..<cols).map { j in
+                let z = self[i, j]
+                return "\(z.real)\(z.imaginary < 0 ? "-" : "+")\(Swift.abs(z.imaginary))i"
+            }.joined(separator: "  "))
         }
+        return lines.joined(separator: "\n")
     }
+}
 
+extension Matrix where Scalar == Complex<Double> {
     /// Matrix from row-major nested arrays (convenient for literals in tests).
     public init(_ rowsOfElements: [[Cx]]) throws(SimulatorError) {
         let r = rowsOfElements.count
@@ -47,22 +48,31 @@ public struct CMatrix: Sendable, Equatable, CustomStringConvertible {
         try self.init(rowsOfElements.map { $0.map { Cx($0, 0) } })
     }
 
-    init(rows: Int, cols: Int, storage: [Double]) {
-        self.rows = rows
-        self.cols = cols
-        self.storage = storage
+    /// The entries as LAPACK's interleaved array: element (i, j) is
+    /// `(interleaved[2(i + rows j)], interleaved[2(i + rows j) + 1])` (a copy).
+    public var interleaved: [Double] {
+        withUnsafeInterleaved { Array($0) }
     }
 
-    public static func identity(_ n: Int) -> CMatrix {
-        var m = CMatrix(rows: n, cols: n)
-        for i in 0..<n { m.storage[2 * (i + n * i)] = 1 }
-        return m
+    /// The entries as interleaved Doubles (re, im), column-major, read-only.
+    @inlinable
+    public func withUnsafeInterleaved<R, E: Error>(_ body: (UnsafeBufferPointer<Double>) throws(E) -> R) throws(E) -> R {
+        try withUnsafeStorage { (p: UnsafeBufferPointer<Cx>) throws(E) -> R in
+            try UnsafeRawBufferPointer(p).withMemoryRebound(to: Double.self) { (d: UnsafeBufferPointer<Double>) throws(E) -> R in
+                try body(d)
+            }
+        }
     }
 
-    public static func diagonal(_ d: [Cx]) -> CMatrix {
-        var m = CMatrix(rows: d.count, cols: d.count)
-        for (i, z) in d.enumerated() { m[i, i] = z }
-        return m
+    /// The entries as interleaved Doubles (re, im), column-major, in place.
+    @inlinable
+    public mutating func withUnsafeMutableInterleaved<R, E: Error>(
+        _ body: (UnsafeMutableBufferPointer<Double>) throws(E) -> R) throws(E) -> R {
+        try withUnsafeMutableStorage { (p: UnsafeMutableBufferPointer<Cx>) throws(E) -> R in
+            try UnsafeMutableRawBufferPointer(p).withMemoryRebound(to: Double.self) { (d: UnsafeMutableBufferPointer<Double>) throws(E) -> R in
+                try body(d)
+            }
+        }
     }
 
     public static func diagonal(real d: [Double]) -> CMatrix {
@@ -74,33 +84,10 @@ public struct CMatrix: Sendable, Equatable, CustomStringConvertible {
         CMatrix(rows: ket.count, cols: bra.count) { i, j in ket[i] * bra[j].conjugate }
     }
 
-    /// Column vector (n×1) from an array.
-    public static func column(_ v: [Cx]) -> CMatrix {
-        CMatrix(rows: v.count, cols: 1) { i, _ in v[i] }
-    }
-
-    public var isSquare: Bool { rows == cols }
-
-    public subscript(i: Int, j: Int) -> Cx {
-        get { Cx(storage[2 * (i + rows * j)], storage[2 * (i + rows * j) + 1]) }
-        set {
-            storage[2 * (i + rows * j)] = newValue.real
-            storage[2 * (i + rows * j) + 1] = newValue.imaginary
-        }
-    }
-
-    /// Column j as an array.
-    public func column(_ j: Int) -> [Cx] { (0..<rows).map { self[$0, j] } }
-
     /// Columns `range` as a new matrix.
     public func columns(_ range: Range<Int>) -> CMatrix {
-        let start = 2 * rows * range.lowerBound
-        let end = 2 * rows * range.upperBound
-        return CMatrix(rows: rows, cols: range.count, storage: Array(storage[start..<end]))
+        CMatrix(rows: rows, cols: range.count) { i, j in self[i, range.lowerBound + j] }
     }
-
-    /// Diagonal entries.
-    public var diagonalElements: [Cx] { (0..<Swift.min(rows, cols)).map { self[$0, $0] } }
 
     public var adjoint: CMatrix { transposed(conjugating: true) }
     public var transpose: CMatrix { transposed(conjugating: false) }
@@ -108,14 +95,11 @@ public struct CMatrix: Sendable, Equatable, CustomStringConvertible {
     private func transposed(conjugating: Bool) -> CMatrix {
         var m = CMatrix(rows: cols, cols: rows)
         let sign: Double = conjugating ? -1 : 1
-        storage.withUnsafeBufferPointer { s in
-            m.storage.withUnsafeMutableBufferPointer { t in
-                for j in 0..<cols {
-                    for i in 0..<rows {
-                        let a = 2 * (i + rows * j), b = 2 * (j + cols * i)
-                        t[b] = s[a]
-                        t[b + 1] = sign * s[a + 1]
-                    }
+        let (r, c) = (rows, cols)
+        withUnsafeStorage { s in
+            m.withUnsafeMutableStorage { t in
+                for j in 0..<c {
+                    for i in 0..<r { t[j + c * i] = Cx(s[i + r * j].real, sign * s[i + r * j].imaginary) }
                 }
             }
         }
@@ -124,29 +108,27 @@ public struct CMatrix: Sendable, Equatable, CustomStringConvertible {
 
     public var conjugate: CMatrix {
         var m = self
-        for k in stride(from: 1, to: storage.count, by: 2) { m.storage[k] = -m.storage[k] }
-        return m
-    }
-
-    public var trace: Cx {
-        var t = Cx.zero
-        for i in 0..<Swift.min(rows, cols) { t += self[i, i] }
-        return t
-    }
-
-    /// Largest |entry|: the scale used for relative tolerances.
-    public var maxAbs: Double {
-        var m = 0.0
-        for k in stride(from: 0, to: storage.count, by: 2) {
-            m = Swift.max(m, (storage[k] * storage[k] + storage[k + 1] * storage[k + 1]).squareRoot())
+        m.withUnsafeMutableStorage { t in
+            for k in 0..<t.count { t[k] = Cx(t[k].real, -t[k].imaginary) }
         }
         return m
     }
 
+    /// Largest |entry|: the scale used for relative tolerances.
+    public var maxAbs: Double {
+        withUnsafeStorage { s in
+            var m = 0.0
+            for z in s { m = Swift.max(m, (z.real * z.real + z.imaginary * z.imaginary).squareRoot()) }
+            return m
+        }
+    }
+
     public var frobeniusNorm: Double {
-        var s = 0.0
-        for x in storage { s += x * x }
-        return s.squareRoot()
+        withUnsafeStorage { p in
+            var s = 0.0
+            for z in p { s += z.real * z.real; s += z.imaginary * z.imaginary }
+            return s.squareRoot()
+        }
     }
 
     /// Induced 1-norm (max column sum), used by the Padé scaling choice.
@@ -184,17 +166,6 @@ public struct CMatrix: Sendable, Equatable, CustomStringConvertible {
         isSquare && hermitianDeviation <= tolerance * Swift.max(1, maxAbs)
     }
 
-    public var description: String {
-        var lines: [String] = []
-        for i in 0..<rows {
-            lines.append((0..<cols).map { j in
-                let z = self[i, j]
-                return "\(z.real)\(z.imaginary < 0 ? "-" : "+")\(Swift.abs(z.imaginary))i"
-            }.joined(separator: "  "))
-        }
-        return lines.joined(separator: "\n")
-    }
-
     // MARK: arithmetic
 
     static func checkSameShape(_ a: CMatrix, _ b: CMatrix, _ op: String) throws(SimulatorError) {
@@ -207,14 +178,18 @@ public struct CMatrix: Sendable, Equatable, CustomStringConvertible {
     public static func + (a: CMatrix, b: CMatrix) throws(SimulatorError) -> CMatrix {
         try checkSameShape(a, b, "+")
         var m = a
-        for k in 0..<m.storage.count { m.storage[k] += b.storage[k] }
+        m.withUnsafeMutableStorage { t in
+            b.withUnsafeStorage { u in for k in 0..<t.count { t[k] = Cx(t[k].real + u[k].real, t[k].imaginary + u[k].imaginary) } }
+        }
         return m
     }
 
     public static func - (a: CMatrix, b: CMatrix) throws(SimulatorError) -> CMatrix {
         try checkSameShape(a, b, "-")
         var m = a
-        for k in 0..<m.storage.count { m.storage[k] -= b.storage[k] }
+        m.withUnsafeMutableStorage { t in
+            b.withUnsafeStorage { u in for k in 0..<t.count { t[k] = Cx(t[k].real - u[k].real, t[k].imaginary - u[k].imaginary) } }
+        }
         return m
     }
 
@@ -222,16 +197,22 @@ public struct CMatrix: Sendable, Equatable, CustomStringConvertible {
 
     public func scaled(_ s: Double) -> CMatrix {
         var m = self
-        for k in 0..<m.storage.count { m.storage[k] *= s }
+        m.withUnsafeMutableStorage { t in
+            for k in 0..<t.count { t[k] = Cx(t[k].real * s, t[k].imaginary * s) }
+        }
         return m
     }
 
+    /// An integer factor, as a Double (so `scaled(2)` is not ambiguous with the generic `scaled(_: Cx)`).
+    public func scaled(_ s: Int) -> CMatrix { scaled(Double(s)) }
+
     public func scaled(by z: Cx) -> CMatrix {
         var m = self
-        for k in stride(from: 0, to: storage.count, by: 2) {
-            let re = storage[k], im = storage[k + 1]
-            m.storage[k] = z.real * re - z.imaginary * im
-            m.storage[k + 1] = z.real * im + z.imaginary * re
+        m.withUnsafeMutableStorage { t in
+            for k in 0..<t.count {
+                let re = t[k].real, im = t[k].imaginary
+                t[k] = Cx(z.real * re - z.imaginary * im, z.real * im + z.imaginary * re)
+            }
         }
         return m
     }
@@ -239,13 +220,14 @@ public struct CMatrix: Sendable, Equatable, CustomStringConvertible {
     public static func * (s: Double, a: CMatrix) -> CMatrix { a.scaled(s) }
     public static func * (z: Cx, a: CMatrix) -> CMatrix { a.scaled(by: z) }
 
-    /// In-place a += s b (same shape assumed by callers inside the module).
-    mutating func addScaled(_ b: CMatrix, _ s: Cx) {
-        storage.withUnsafeMutableBufferPointer { t in
-            b.storage.withUnsafeBufferPointer { u in
-                for k in stride(from: 0, to: t.count, by: 2) {
-                    t[k] += s.real * u[k] - s.imaginary * u[k + 1]
-                    t[k + 1] += s.real * u[k + 1] + s.imaginary * u[k]
+    /// In place self += s·b (same shape; callers guarantee it). Every entry is updated, zeros too
+    /// (the generic member skips zero entries, a different rounding of signed zeros).
+    public mutating func addScaled(_ b: CMatrix, _ s: Cx) {
+        withUnsafeMutableStorage { t in
+            b.withUnsafeStorage { u in
+                for k in 0..<t.count {
+                    t[k] = Cx(t[k].real + (s.real * u[k].real - s.imaginary * u[k].imaginary),
+                              t[k].imaginary + (s.real * u[k].imaginary + s.imaginary * u[k].real))
                 }
             }
         }
@@ -283,12 +265,12 @@ public struct CMatrix: Sendable, Equatable, CustomStringConvertible {
         }
         var alpha: [Double] = [1, 0]
         var beta: [Double] = [0, 0]
-        a.storage.withUnsafeBufferPointer { pa in
-            b.storage.withUnsafeBufferPointer { pb in
-                c.storage.withUnsafeMutableBufferPointer { pc in
+        a.withUnsafeStorage { pa in
+            b.withUnsafeStorage { pb in
+                c.withUnsafeMutableStorage { pc in
                     lib.zgemm(CblasColMajor, transA, transB, Int32(m), Int32(n), Int32(k), &alpha,
-                                pa.baseAddress, Int32(a.rows), pb.baseAddress, Int32(b.rows), &beta,
-                                pc.baseAddress, Int32(m))
+                              pa.baseAddress, Int32(a.rows), pb.baseAddress, Int32(b.rows), &beta,
+                              pc.baseAddress, Int32(m))
                 }
             }
         }
@@ -305,22 +287,20 @@ public struct CMatrix: Sendable, Equatable, CustomStringConvertible {
     public static func kron(_ a: CMatrix, _ b: CMatrix) -> CMatrix {
         let r = a.rows * b.rows, c = a.cols * b.cols
         var m = CMatrix(rows: r, cols: c)
-        m.storage.withUnsafeMutableBufferPointer { t in
-            a.storage.withUnsafeBufferPointer { pa in
-                b.storage.withUnsafeBufferPointer { pb in
+        m.withUnsafeMutableStorage { t in
+            a.withUnsafeStorage { pa in
+                b.withUnsafeStorage { pb in
                     for ja in 0..<a.cols {
                         for ia in 0..<a.rows {
-                            let ka = 2 * (ia + a.rows * ja)
-                            let are = pa[ka], aim = pa[ka + 1]
+                            let x = pa[ia + a.rows * ja]
+                            let are = x.real, aim = x.imaginary
                             if are == 0 && aim == 0 { continue }
                             for jb in 0..<b.cols {
                                 let col = ja * b.cols + jb
                                 for ib in 0..<b.rows {
-                                    let kb = 2 * (ib + b.rows * jb)
+                                    let y = pb[ib + b.rows * jb]
                                     let row = ia * b.rows + ib
-                                    let kt = 2 * (row + r * col)
-                                    t[kt] = are * pb[kb] - aim * pb[kb + 1]
-                                    t[kt + 1] = are * pb[kb + 1] + aim * pb[kb]
+                                    t[row + r * col] = Cx(are * y.real - aim * y.imaginary, are * y.imaginary + aim * y.real)
                                 }
                             }
                         }
@@ -351,23 +331,23 @@ public struct CMatrix: Sendable, Equatable, CustomStringConvertible {
     /// Entry-wise max |A − B|, the distance used by tests and tolerances.
     public func maxAbsDifference(_ other: CMatrix) -> Double {
         guard rows == other.rows && cols == other.cols else { return .infinity }
-        var d = 0.0
-        for k in stride(from: 0, to: storage.count, by: 2) {
-            let dr = storage[k] - other.storage[k], di = storage[k + 1] - other.storage[k + 1]
-            d = Swift.max(d, (dr * dr + di * di).squareRoot())
+        return withUnsafeStorage { s in
+            other.withUnsafeStorage { o in
+                var d = 0.0
+                for k in 0..<s.count {
+                    let dr = s[k].real - o[k].real, di = s[k].imaginary - o[k].imaginary
+                    d = Swift.max(d, (dr * dr + di * di).squareRoot())
+                }
+                return d
+            }
         }
-        return d
     }
-
-    /// Row-stacked or column-stacked vector of the entries (column-stacking is `storage` itself).
-    public var vectorised: CMatrix { CMatrix(rows: rows * cols, cols: 1, storage: storage) }
 
     /// Inverse of `vectorised`: reshape an n²-vector into an n×n matrix (column-stacking).
     public static func unvectorise(_ v: CMatrix, dimension n: Int) throws(SimulatorError) -> CMatrix {
         if v.rows * v.cols != n * n {
             throw .dimensionMismatch(parameter: "vector", expected: "\(n * n) entries", got: "\(v.rows * v.cols)")
         }
-        return CMatrix(rows: n, cols: n, storage: v.storage)
+        return try bridged { () throws(OperatorError) in try CMatrix(rows: n, cols: n, columnMajor: v.storage) }
     }
 }
-

@@ -2,6 +2,7 @@
 // scaling-and-squaring with the [13/13] Padé approximant (SIAM J. Matrix Anal. Appl. 26, 1179
 // (2005)); Hamiltonian propagators use the Hermitian eigen-decomposition instead.
 import Numerics
+import Operators
 
 extension LinearAlgebra {
     private static let pade13: [Double] = [

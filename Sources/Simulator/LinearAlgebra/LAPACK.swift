@@ -3,6 +3,7 @@
 // kernels are Debian's reference LAPACK, bound at run time (ReferenceLAPACK.swift).
 import CLAPACKE
 import Numerics
+import Operators
 
 /// Eigen-decomposition of a Hermitian matrix, eigenvalues ascending.
 public struct HermitianEigen: Sendable {
@@ -54,7 +55,7 @@ public enum LinearAlgebra {
         let lib = try ReferenceLAPACK.shared()
         var m = a.hermitianPart
         var w = [Double](repeating: 0, count: n)
-        let info = m.storage.withUnsafeMutableBufferPointer { p in
+        let info = m.withUnsafeMutableStorage { p in
             p.baseAddress!.withMemoryRebound(to: qb_complex_double.self, capacity: n * n) { z in
                 lib.zheevd(LAPACK_COL_MAJOR, CChar(UInt8(ascii: "V")), CChar(UInt8(ascii: "U")),
                                Int32(n), z, Int32(n), &w)
@@ -95,8 +96,8 @@ public enum LinearAlgebra {
         var x = b
         var ipiv = [Int32](repeating: 0, count: n)
         let nrhs = b.cols
-        let info = lu.storage.withUnsafeMutableBufferPointer { pa in
-            x.storage.withUnsafeMutableBufferPointer { pb in
+        let info = lu.withUnsafeMutableStorage { pa in
+            x.withUnsafeMutableStorage { pb in
                 pa.baseAddress!.withMemoryRebound(to: qb_complex_double.self, capacity: n * n) { za in
                     pb.baseAddress!.withMemoryRebound(to: qb_complex_double.self, capacity: n * nrhs) { zb in
                         lib.zgesv(LAPACK_COL_MAJOR, Int32(n), Int32(nrhs), za, Int32(n), &ipiv, zb, Int32(n))
@@ -124,9 +125,9 @@ public enum LinearAlgebra {
         var vt = CMatrix(rows: n, cols: n)
         if k == 0 { return SVD(u: CMatrix.identity(m), singularValues: [], vAdjoint: CMatrix.identity(n)) }
         let lib = try ReferenceLAPACK.shared()
-        let info = work.storage.withUnsafeMutableBufferPointer { pa in
-            u.storage.withUnsafeMutableBufferPointer { pu in
-                vt.storage.withUnsafeMutableBufferPointer { pv in
+        let info = work.withUnsafeMutableStorage { pa in
+            u.withUnsafeMutableStorage { pu in
+                vt.withUnsafeMutableStorage { pv in
                     pa.baseAddress!.withMemoryRebound(to: qb_complex_double.self, capacity: m * n) { za in
                         pu.baseAddress!.withMemoryRebound(to: qb_complex_double.self, capacity: m * m) { zu in
                             pv.baseAddress!.withMemoryRebound(to: qb_complex_double.self, capacity: n * n) { zv in
@@ -176,7 +177,7 @@ public enum LinearAlgebra {
         var w = [Double](repeating: 0, count: 2 * n)
         var dummyL = [Double](repeating: 0, count: 2)
         var dummyR = [Double](repeating: 0, count: 2)
-        let info = m.storage.withUnsafeMutableBufferPointer { pa in
+        let info = m.withUnsafeMutableStorage { pa in
             w.withUnsafeMutableBufferPointer { pw in
                 dummyL.withUnsafeMutableBufferPointer { pl in
                     dummyR.withUnsafeMutableBufferPointer { pr in

@@ -55,7 +55,7 @@ public struct CakmakModel: Sendable {
     public var modelDescription: CakmakDescription<Cx> {
         get throws(SimulatorError) {
             try bridged { () throws(OperatorError) in
-                try CakmakDescription(qubits: qubits, omega: Cx(omega), gamma: gamma.generic, f: f.generic, nbar: Cx(nbar))
+                try CakmakDescription(qubits: qubits, omega: Cx(omega), gamma: gamma, f: f, nbar: Cx(nbar))
             }
         }
     }
@@ -63,7 +63,7 @@ public struct CakmakModel: Sendable {
     /// H0 + H_d, H_d = Σ_{i≠j} f_ij σ_i⁺σ_j⁻ (Eq. 4), from the generic description.
     public func hamiltonian() throws(SimulatorError) -> CMatrix {
         let m = try modelDescription
-        return CMatrix(try bridged { () throws(OperatorError) in try m.hamiltonian() })
+        return try bridged { () throws(OperatorError) in try m.hamiltonian() }
     }
 
     /// The Liouvillian of Eqs. (4)–(6): γ_ij(n̄+1) on σ⁻ (Eq. 5) and γ_ij n̄ on σ⁺ (Eq. 6). Operators
@@ -75,8 +75,8 @@ public struct CakmakModel: Sendable {
         try SimulatorLimits.checkDense(parameter: "N (Liouville dimension 4^N)", value: qubits, dimension: d * d, limit: memoryLimit)
         let m = try modelDescription
         let h = try hamiltonian()
-        let minus = try bridged { () throws(OperatorError) in try m.loweringOperators().map(CMatrix.init) }
-        let plus = try bridged { () throws(OperatorError) in try m.raisingOperators().map(CMatrix.init) }
+        let minus = try bridged { () throws(OperatorError) in try m.loweringOperators() }
+        let plus = try bridged { () throws(OperatorError) in try m.raisingOperators() }
         let nb = nbar
         let lMinus = try Lindbladian(hamiltonian: h, operators: minus, kossakowski: gamma.scaled(nb + 1), memoryLimit: memoryLimit)
         let lPlus = try Lindbladian(hamiltonian: CMatrix(rows: d, cols: d), operators: plus, kossakowski: gamma.scaled(nb), memoryLimit: memoryLimit)

@@ -36,7 +36,7 @@ public struct BipartiteOperator: Sendable {
     /// From the blocks of a generic model (keyed a·d_R + r, d_R = d_S here).
     public init(generic blocks: [Int: Matrix<Cx>], systemDimension ds: Int) {
         self.init(systemDimension: ds, bathDimension: ds)
-        for (key, b) in blocks { self.blocks[key] = CMatrix(b) }
+        for (key, b) in blocks { self.blocks[key] = b }
     }
 
     /// Adds `value`·|s'⟩⟨s| ⊗ |a⟩⟨r|.
