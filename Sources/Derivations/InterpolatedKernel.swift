@@ -36,7 +36,8 @@ enum InterpolatedKernel {
     /// The canonical null-space basis of `m` (as `m.nullSpace()`), or nil when the block has more
     /// than one free symbol or reconstruction fails within the budget. `tamper` (tests only) edits
     /// the reconstructed basis before the exact check, to show that check catches a wrong answer.
-    static func nullSpace(of m: Matrix<ExactScalar>, maxPrimes: Int = 4, maxPoints: Int = 512,
+    /// `sampleBudget`: bytes the samples and the result may take (MemoryGuard); past it, nil.
+    static func nullSpace(of m: Matrix<ExactScalar>, maxPrimes: Int = 4, maxPoints: Int = 512, sampleBudget: Double = .infinity,
                           tamper: ((inout [[ExactScalar]]) -> Void)? = nil) -> Outcome? {
         let rows = m.rows, n = m.cols
         var variableNames = Set<String>()
@@ -71,7 +72,7 @@ enum InterpolatedKernel {
         for p in PrimeField.primes(maxPrimes) {
             let f = PrimeField(p: p)
             guard let images = imagesModulo(f, exact: exact, rows: rows, cols: n, complex: complex, maxPoints: maxPoints,
-                                            seed: UInt(primesUsed) &+ 1) else { continue }
+                                            sampleBudget: sampleBudget, seed: UInt(primesUsed) &+ 1) else { continue }
             totalPoints += images.points
             if let pattern, images.pivots != pattern {
                 // A better pattern now means every earlier prime was unlucky: start over from this one.
@@ -121,7 +122,7 @@ enum InterpolatedKernel {
 
     /// Samples the RREF mod p at points until every needed entry is reconstructed mod p.
     static func imagesModulo(_ f: PrimeField, exact: [ExactEntry], rows: Int, cols n: Int, complex: Bool,
-                             maxPoints: Int, seed: UInt) -> Images? {
+                             maxPoints: Int, sampleBudget: Double, seed: UInt) -> Images? {
         let p = f.p
         // The entries mod p (nil: p divides a coefficient's denominator; take another prime).
         var modEntries: [(row: Int, col: Int, reNum: [UInt], reDen: [UInt], imNum: [UInt], imDen: [UInt])] = []
@@ -194,6 +195,7 @@ enum InterpolatedKernel {
                     im = Array(repeating: [], count: needed.count)
                     done = Array(repeating: nil, count: needed.count)
                 }
+                if MemoryGuard.interpolationSamples(needed: needed.count, points: target) > sampleBudget { return nil }
                 for (k, e) in needed.enumerated() {
                     let u = echelons[0].matrix[e.row, e.col]
                     if complex {

@@ -64,15 +64,19 @@ enum InvariantSubspace {
 
     /// The steady state from ρ0 through the first candidate subspace that provably contains ρ0 and is
     /// mapped into itself by L; nil when none is (the caller takes the full route).
-    static func steadyState(of l: SparseLindbladian<ExactScalar>, initial rho0: Matrix<ExactScalar>) throws(DerivationError) -> Matrix<ExactScalar>? {
+    static func steadyState(of l: SparseLindbladian<ExactScalar>, initial rho0: Matrix<ExactScalar>,
+                            memory: MemoryGuard = .unlimited) throws(DerivationError) -> Matrix<ExactScalar>? {
         let d = l.dimension
         guard d > 2, d & (d - 1) == 0 else { return nil }
         let n = d.trailingZeroBitCount
         for basis in [symmetric(qubits: n), permutationInvariant(qubits: n)] {
             guard let (columns, x0) = restrict(l, to: basis, initial: rho0) else { continue }
+            // checked once this route is known to apply (restricting holds only k sparse columns)
+            try memory.check("invariant subspace of dimension \(basis.count)", bytes: MemoryGuard.subspace(dimension: d, coordinates: basis.count,
+                                                                                                      largestElement: basis.map(\.count).max() ?? 0))
             let k = basis.count
             let x = try ExactLinearAlgebra.projectOntoKernel(columns: columns, blocks: components(columns),
-                                                             vector: (0..<k).map { x0[$0] ?? .zero }, method: .automatic)
+                                                             vector: (0..<k).map { x0[$0] ?? .zero }, method: .automatic, memory: memory)
             var out = Matrix<ExactScalar>(rows: d, cols: d)
             for (e, c) in x { for (idx, v) in basis[e] { out[idx % d, idx / d] = out[idx % d, idx / d] + c * v } }
             return out

@@ -42,8 +42,10 @@ public struct ExactModel: Sendable {
     public let collision: CollisionDescription<ExactScalar>?
     public var dimension: Int { generator.dimension }
 
-    /// Memory the exact kernel needs, estimated as (largest invariant block² + all sparse columns)
-    /// entries of ~320 bytes (two FLINT rational functions per entry, measured order of magnitude).
+    /// Memory of the all-elimination route (`KernelMethod.elimination`, every block eliminated):
+    /// (largest invariant block² + all sparse columns) entries of ~320 bytes. The default routes are
+    /// guarded by the estimate of the route that runs: pass `memoryLimit` to
+    /// `ExactLinearAlgebra.kernel` / `steadyState` (MemoryGuard.swift).
     public var kernelBytesEstimate: Double {
         let d = Double(dimension)
         let n = qubits
@@ -65,6 +67,7 @@ public struct ExactModel: Sendable {
         return m
     }
 
+    /// Refuses the all-elimination route beyond `memoryLimit` (see `kernelBytesEstimate`).
     public func checkKernelFits(memoryLimit: Double) throws(DerivationError) {
         if kernelBytesEstimate > memoryLimit {
             throw .tooLarge(parameter: "N = \(qubits) (largest invariant block C(2N, N) = \(ModelCatalogue.binomial(2 * qubits, qubits)))",

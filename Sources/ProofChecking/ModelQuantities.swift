@@ -144,8 +144,7 @@ final class ModelSession {
         let key = r.key + "|" + rho0.storage.map(\.description).joined(separator: ",")
         if let s = steadyStates[key] { return s }
         let m = try model(r)
-        try m.checkKernelFits(memoryLimit: memoryLimit)
-        let s = try ExactLinearAlgebra.steadyState(of: m.generator, initial: rho0)
+        let s = try ExactLinearAlgebra.steadyState(of: m.generator, initial: rho0, memoryLimit: memoryLimit)
         steadyStates[key] = s
         return s
     }
@@ -153,8 +152,7 @@ final class ModelSession {
     func kernelDimension(_ r: ResolvedModel) throws(DerivationError) -> Int {
         if let d = kernelDimensions[r.key] { return d }
         let m = try model(r)
-        try m.checkKernelFits(memoryLimit: memoryLimit)
-        let d = ExactLinearAlgebra.kernel(of: m.generator).kernelDimension
+        let d = try ExactLinearAlgebra.kernel(of: m.generator, memoryLimit: memoryLimit).kernelDimension
         kernelDimensions[r.key] = d
         return d
     }

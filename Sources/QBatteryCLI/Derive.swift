@@ -10,23 +10,26 @@ struct Derive: ParsableCommand {
         commandName: "derive",
         abstract: "Exact steady states, kernels, relaxation rates and generators of a model, from its operators.",
         discussion: """
-        QUANTITY: steady-state | kernel | rates | generator
+        QUANTITY: steady-state | kernel | rates | generator | rank-drops
         MODEL: \(ModelCatalogue.names.joined(separator: ", "))
         Parameters key=value: N, y (= e^{−βω}), omega, gamma0, f (Çakmak), eps, labels, alpha (Mayo).
         A parameter left out or given a name stays a free symbol (y, eps by default); exact numbers
         (y=1/3, f=3/10) give exact fractions. steady-state takes initial=\(InitialState.forms).
+        rank-drops needs exactly one free symbol: the values of it where the kernel dimension changes.
+        The memory limit is checked against an estimate of the route that runs (symmetric subspace,
+        modular images, or elimination when a block falls back to it).
         Entries are in the computational basis (bit 1 = excited, site 1 most significant);
         generators act on vec ρ by column stacking, vec(ρ)[i + d·j] = ρ_ij.
         """)
 
-    @Argument(help: "steady-state, kernel, rates or generator") var quantity: String
+    @Argument(help: "steady-state, kernel, rates, generator or rank-drops") var quantity: String
     @Argument(help: "the model, e.g. cakmak.collective") var model: String
     @Argument(help: "key=value parameters (N=3 y=1/3 initial=ground)") var assignments: [String] = []
     @Flag(help: "LaTeX output") var latex = false
     @Flag(help: "one JSON object") var json = false
     @Option(help: "memory limit of the exact computation in GB") var memoryLimitGB: Double = 2
 
-    static let quantities = ["steady-state", "kernel", "rates", "generator"]
+    static let quantities = ["steady-state", "kernel", "rates", "generator", "rank-drops"]
 
     func run() throws {
         do {
@@ -68,14 +71,12 @@ struct Derive: ParsableCommand {
         case "steady-state":
             let text = initial ?? "ground"
             let rho0 = try InitialState.parse(text, dimension: d)
-            try m.checkKernelFits(memoryLimit: limit)
-            let rho = try ExactLinearAlgebra.steadyState(of: m.generator, initial: rho0)
+            let rho = try ExactLinearAlgebra.steadyState(of: m.generator, initial: rho0, memoryLimit: limit)
             if !ExactLinearAlgebra.isStationary(rho, under: m.generator) { throw .algebra("L(ρ_ss) ≠ 0") }
             out.parameters.append("initial=\(text)")
             out.entries = Self.entries(rho)
         case "kernel":
-            try m.checkKernelFits(memoryLimit: limit)
-            let k = ExactLinearAlgebra.kernel(of: m.generator)
+            let k = try ExactLinearAlgebra.kernel(of: m.generator, memoryLimit: limit)
             out.kernelDimension = k.kernelDimension
             out.kernel = k.kernelMatrices.map(Self.entries)
         case "rates":
@@ -86,6 +87,14 @@ struct Derive: ParsableCommand {
             out.rates = s.eigenvalues.map { DeriveOutput.Rate(rate: "\(-$0.value)", multiplicity: $0.multiplicity) }
             out.otherFactors = s.otherFactors.map { "\($0.factor)^\($0.multiplicity)" }
             out.blockSizes = s.blockSizes
+        case "rank-drops":
+            let p = try ExactLinearAlgebra.kernelDimensionChanges(of: m.generator)
+            out.rankDrops = DeriveOutput.RankDrops(symbol: p.symbol, generic: p.genericKernelDimension,
+                                                   changes: p.changes.map { c in
+                                                       let physical = p.symbol != "y" || (c.value > 0 && c.value < 1)
+                                                       return ("\(c.value)", c.kernelDimension, physical)
+                                                   },
+                                                   unresolved: p.unresolvedFactors, poles: p.poles)
         default:
             let g = try m.denseGenerator(memoryLimit: limit)
             out.entries = Self.entries(g)
@@ -118,6 +127,16 @@ struct Derive: ParsableCommand {
             print("kernel element \(n + 1):")
             for e in k { print(latex ? "  K^{(\(n + 1))}_{\(e.0)} = \(show(e.1)) \\\\" : "  [\(e.0)] = \(show(e.1))") }
         }
+        if let r = o.rankDrops {
+            let sym = latex ? DeriveOutput.latex(r.symbol) : r.symbol
+            print("kernel dimension for generic \(sym): \(r.generic)")
+            for c in r.changes {
+                print(latex ? "\(sym) = \(DeriveOutput.latex(c.value)): \\dim\\ker L = \(c.dimension) \\\\" : "\(sym) = \(c.value): kernel dimension \(c.dimension) (generic \(r.generic)\(c.physical ? "" : ", outside 0 < y < 1"))")
+            }
+            if r.changes.isEmpty { print("no rational value of \(sym) changes it") }
+            for f in r.unresolved { print("not decided: real roots of \(f)") }
+            for f in r.poles { print("generator undefined at roots of \(f)") }
+        }
         if !o.rates.isEmpty || o.quantity == "rates" {
             print("population blocks: \(o.blockSizes.map(String.init).joined(separator: ", "))")
             for r in o.rates {
@@ -141,6 +160,8 @@ struct DeriveOutput {
     var rates: [Rate] = []
     var otherFactors: [String] = []
     var blockSizes: [Int] = []
+    struct RankDrops { let symbol: String; let generic: Int; let changes: [(value: String, dimension: Int, physical: Bool)]; let unresolved: [String]; let poles: [String] }
+    var rankDrops: RankDrops?
 
     static func latex(_ z: ExactScalar) -> String {
         if z.imaginary.isZero { return latex("\(z.real)") }
@@ -176,7 +197,14 @@ struct DeriveOutput {
 
     var json: String {
         var obj: [String: Any] = ["model": model, "quantity": quantity, "parameters": parameters, "basis": basis]
-        if quantity != "rates" && quantity != "kernel" {
+        if let r = rankDrops {
+            obj["symbol"] = r.symbol
+            obj["generic_kernel_dimension"] = r.generic
+            obj["changes"] = r.changes.map { ["value": $0.value, "kernel_dimension": $0.dimension, "physical": $0.physical] as [String: Any] }
+            obj["unresolved_factors"] = r.unresolved
+            obj["poles"] = r.poles
+        }
+        if quantity != "rates" && quantity != "kernel" && quantity != "rank-drops" {
             obj["entries"] = Dictionary(entries.map { ($0.0, "\($0.1)") }, uniquingKeysWith: { a, _ in a })
         }
         if let k = kernelDimension {

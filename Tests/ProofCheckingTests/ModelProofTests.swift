@@ -137,7 +137,7 @@ struct ModelProofTests {
         ("dim(steadystates(cakmak.collective(2, y = 3/2)))", "cakmak.collective", "invalid y = 3/2; allowed: 0 < y < 1"),
         ("dim(steadystates(cakmak.collective(2, gamma0 = -1)))", "cakmak.collective", "invalid gamma0 = -1; allowed: > 0"),
         ("dim(steadystates(cakmak.collective(9)))", "cakmak.collective", "invalid N = 9; allowed: an integer 1 ... 8"),
-        ("dim(steadystates(cakmak.collective(6)))", "cakmak.collective", "N = 6 (largest invariant block C(2N, N) = 924): the exact computation needs about"),
+        ("dim(steadystates(cakmak.collective(6)))", "cakmak.collective", "N = 6 (elimination of a 924×924 invariant block): the exact computation needs about"),
         ("dim(steadystates(cakmak.collective(x)))", "x)))", "cakmak.collective: N = x must be a concrete integer; a model is built for each value of a bounded range (assume N in 1...4)"),
         ("dim(steadystates(mayo.single(1, N = 2)))", "mayo.single", "invalid parameter of mayo.single = N; allowed: y, eps, omega, alpha"),
         ("dim(steadystates(mayo.single(0)))", "mayo.single", "invalid alpha = 0; allowed: an integer 1 ... 16"),
