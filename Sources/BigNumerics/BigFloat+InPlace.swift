@@ -220,4 +220,8 @@ extension BigFloat {
     /// `BigFloat(n)`: an unmaterialised integer when exact, else rounded once (as
     /// `BigFloat(rational: n)`, without the rational).
     @inlinable public static func integer(_ n: Int) -> BigFloat { BigFloat(n) }
+
+    /// An unmaterialised 0 at the context's precision: no storage, no context read.
+    @inlinable @inline(__always)
+    public static func temporary(context c: Context) -> BigFloat { BigFloat(integer: 0, precision: c.precision, rounding: c.rounding) }
 }

@@ -24,6 +24,11 @@ public protocol RationalField: AlgebraicField {
     /// The current context (for `BigFloat`, one task-local read).
     static var evaluationContext: EvaluationContext { get }
 
+    /// A value to start an in-place temporary from (its value is irrelevant: the first step
+    /// overwrites it). Starting from a copy of an operand instead would share that operand's
+    /// storage (a retain and a release, atomic, per temporary) only to be replaced at once.
+    static func temporary(context: EvaluationContext) -> Self
+
     /// `self = a + b`.
     mutating func formSum(_ a: Self, _ b: Self, context: EvaluationContext)
     /// `self = a − b`.
@@ -94,6 +99,8 @@ extension RationalField {
         }
         return result
     }
+
+    @inlinable public static func temporary(context: EvaluationContext) -> Self { .zero }
 
     // The in-place steps through the operators: for every type without a faster route.
     @inlinable public mutating func formSum(_ a: Self, _ b: Self, context: EvaluationContext) { self = a + b }

@@ -62,7 +62,7 @@ extension Cakmak {
     /// two values (the result and one scratch temporary, reused once its first use is over).
     @inlinable
     public static func coherenceEq15<F: RationalField>(N: Int, r: F, context c: F.EvaluationContext) -> F {
-        var value = r, scratch = r
+        var value = F.temporary(context: c), scratch = F.temporary(context: c)
         value.formDifference(r, 1, context: c)              // r − 1
         scratch.formSum(r, 1, context: c)
         scratch.raise(toPower: N, context: c)               // (r + 1)^N
@@ -98,7 +98,7 @@ extension Cakmak {
     /// Eq. (16) with the evaluation context read by the caller; in-place steps as Eq. (15).
     @inlinable
     public static func ergotropyEq16<F: RationalField>(N: Int, r: F, omega: F, context c: F.EvaluationContext) -> F {
-        var value = r, scratch = r
+        var value = F.temporary(context: c), scratch = F.temporary(context: c)
         value.formSum(r, N, context: c)                     // N + r
         scratch.formPower(r, N + 1, context: c)
         scratch.subtract(1, context: c)                     // r^{N+1} − 1
