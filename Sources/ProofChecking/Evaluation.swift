@@ -437,13 +437,19 @@ struct MultivariateAlgebra: Algebra {
     func subtract(_ a: MultivariateRationalFunction, _ b: MultivariateRationalFunction) throws -> MultivariateRationalFunction { try checked(a - b) }
     func multiply(_ a: MultivariateRationalFunction, _ b: MultivariateRationalFunction) throws -> MultivariateRationalFunction { try checked(a * b) }
     func divide(_ a: MultivariateRationalFunction, _ b: MultivariateRationalFunction) throws -> MultivariateRationalFunction {
-        guard !b.isZero else { throw EvalIssue.invalid("division by an identically zero expression") }
-        return try checked(a / b)
+        let q: MultivariateRationalFunction
+        do throws(AlgebraError) { q = try a.divided(by: b) } catch .divisionByZero {
+            throw EvalIssue.invalid("division by an identically zero expression")
+        } catch { throw EvalIssue.invalid(error.description) }
+        return try checked(q)
     }
     func power(_ a: MultivariateRationalFunction, _ n: Int) throws -> MultivariateRationalFunction {
         guard abs(n) <= limits.maxPower else { throw EvalIssue.notApplicable("the power \(n) exceeds the per-step limit \(limits.maxPower)") }
-        guard !(a.isZero && n < 0) else { throw EvalIssue.invalid("0 to a negative power") }
-        return try checked(a.power(n))
+        let p: MultivariateRationalFunction
+        do throws(AlgebraError) { p = try a.checkedPower(n) } catch .invalidExponent {
+            throw EvalIssue.invalid("0 to a negative power")
+        } catch { throw EvalIssue.invalid(error.description) }
+        return try checked(p)
     }
     func realPower(_ a: MultivariateRationalFunction, _ b: MultivariateRationalFunction) throws -> MultivariateRationalFunction { throw EvalIssue.notApplicable("non-integer power") }
     func elementary(_ f: Elementary, _ a: MultivariateRationalFunction) throws -> MultivariateRationalFunction {

@@ -213,4 +213,21 @@ struct CheckerTests {
         #expect(report.steps[0].detail.contains("unknown function 'foo'"))
         #expect(report.steps[1].detail.contains("x has no domain"))
     }
+
+    @Test("division by an identically zero expression and 0 to a negative power are step errors, not traps")
+    func zeroDivisors() throws {
+        let report = try check("""
+            proof p
+            assume 0 < x < 1
+            claim 1/(x - x)
+              = 1
+            claim (x - x)^(-2)
+              = 1
+            claim x/(x^2 - x*x + x)
+              = 1
+            """)
+        #expect(report.steps.map(\.outcome) == [.error, .error, .passed])
+        #expect(report.steps[0].detail.contains("division by an identically zero expression"))
+        #expect(report.steps[1].detail.contains("0 to a negative power"))
+    }
 }
