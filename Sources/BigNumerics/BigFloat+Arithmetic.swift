@@ -26,6 +26,20 @@ extension BigFloat {
     @usableFromInline
     enum Operation { case add, subtract, multiply, divide }
 
+    /// a ∘ b when both are small integers and the result is an exact `Int` (never for division):
+    /// the fast path the operators and the in-place forms share.
+    @inlinable @inline(__always)
+    static func exactIntegerResult(_ op: Operation, _ a: Int, _ b: Int) -> Int? {
+        let (value, overflow): (Int, Bool)
+        switch op {
+        case .add: (value, overflow) = a.addingReportingOverflow(b)
+        case .subtract: (value, overflow) = a.subtractingReportingOverflow(b)
+        case .multiply: (value, overflow) = a.multipliedReportingOverflow(by: b)
+        case .divide: return nil
+        }
+        return overflow ? nil : value
+    }
+
     /// a ∘ b rounded once at the working precision, with three fast paths that give the same
     /// result: exact small-integer arithmetic stays unmaterialised; an integer operand goes
     /// through MPFR's `_si` functions; a temporary operand's storage takes the result.
@@ -35,41 +49,17 @@ extension BigFloat {
         let rnd = c.rounding.mpfr
         if b.storage == nil {
             let n = b.integer
-            if a.storage == nil, op != .divide {
-                let (value, overflow): (Int, Bool)
-                switch op {
-                case .add: (value, overflow) = a.integer.addingReportingOverflow(n)
-                case .subtract: (value, overflow) = a.integer.subtractingReportingOverflow(n)
-                default: (value, overflow) = a.integer.multipliedReportingOverflow(by: n)
-                }
-                if !overflow { return BigFloat(integer: value, precision: c.precision, rounding: c.rounding) }
+            if a.storage == nil, let value = exactIntegerResult(op, a.integer, n) {
+                return BigFloat(integer: value, precision: c.precision, rounding: c.rounding)
             }
-            return a.computing(precision: c.precision) { r, x in
-                switch op {
-                case .add: return mpfr_add_si(r, x, n, rnd)
-                case .subtract: return mpfr_sub_si(r, x, n, rnd)
-                case .multiply: return mpfr_mul_si(r, x, n, rnd)
-                case .divide: return mpfr_div_si(r, x, n, rnd)
-                }
-            }
+            return a.computing(precision: c.precision) { r, x in apply(op, r, x, n, rnd) }
         }
         if a.storage == nil {
             let n = a.integer
-            return b.computing(precision: c.precision) { r, y in
-                switch op {
-                case .add: return mpfr_add_si(r, y, n, rnd)
-                case .subtract: return mpfr_si_sub(r, n, y, rnd)
-                case .multiply: return mpfr_mul_si(r, y, n, rnd)
-                case .divide: return mpfr_si_div(r, n, y, rnd)
-                }
-            }
+            return b.computing(precision: c.precision) { r, y in apply(op, r, n, y, rnd) }
         }
-        let f: (UnsafeMutablePointer<__mpfr_struct>, UnsafePointer<__mpfr_struct>, UnsafePointer<__mpfr_struct>, mpfr_rnd_t) -> Int32
-        switch op {
-        case .add: f = mpfr_add
-        case .subtract: f = mpfr_sub
-        case .multiply: f = mpfr_mul
-        case .divide: f = mpfr_div
+        let f: (UnsafeMutablePointer<__mpfr_struct>, UnsafePointer<__mpfr_struct>, UnsafePointer<__mpfr_struct>, mpfr_rnd_t) -> Int32 = {
+            apply(op, $0, $1, $2, $3)
         }
         if a.isReusable(for: c.precision) {
             a.storage.unsafelyUnwrapped.withUnsafeMutablePointerToHeader { pa in b.withMPFR { pb in _ = f(pa, UnsafePointer(pa), pb, rnd) } }

@@ -51,36 +51,36 @@ extension BigFloat {
         }
     }
 
-    /// `r = x ∘ n` through MPFR's integer entry point.
-    @inlinable @inline(__always)
-    static func apply(_ op: Operation, _ r: UnsafeMutablePointer<__mpfr_struct>, _ x: UnsafePointer<__mpfr_struct>, _ n: Int, _ rnd: mpfr_rnd_t) {
+    /// `r = x ∘ n` through MPFR's integer entry point (returns MPFR's ternary value).
+    @inlinable @inline(__always) @discardableResult
+    static func apply(_ op: Operation, _ r: UnsafeMutablePointer<__mpfr_struct>, _ x: UnsafePointer<__mpfr_struct>, _ n: Int, _ rnd: mpfr_rnd_t) -> Int32 {
         switch op {
-        case .add: _ = mpfr_add_si(r, x, n, rnd)
-        case .subtract: _ = mpfr_sub_si(r, x, n, rnd)
-        case .multiply: _ = mpfr_mul_si(r, x, n, rnd)
-        case .divide: _ = mpfr_div_si(r, x, n, rnd)
+        case .add: return mpfr_add_si(r, x, n, rnd)
+        case .subtract: return mpfr_sub_si(r, x, n, rnd)
+        case .multiply: return mpfr_mul_si(r, x, n, rnd)
+        case .divide: return mpfr_div_si(r, x, n, rnd)
         }
     }
 
-    /// `r = n ∘ y` through MPFR's integer entry point.
-    @inlinable @inline(__always)
-    static func apply(_ op: Operation, _ r: UnsafeMutablePointer<__mpfr_struct>, _ n: Int, _ y: UnsafePointer<__mpfr_struct>, _ rnd: mpfr_rnd_t) {
+    /// `r = n ∘ y` through MPFR's integer entry point (returns MPFR's ternary value).
+    @inlinable @inline(__always) @discardableResult
+    static func apply(_ op: Operation, _ r: UnsafeMutablePointer<__mpfr_struct>, _ n: Int, _ y: UnsafePointer<__mpfr_struct>, _ rnd: mpfr_rnd_t) -> Int32 {
         switch op {
-        case .add: _ = mpfr_add_si(r, y, n, rnd)
-        case .subtract: _ = mpfr_si_sub(r, n, y, rnd)
-        case .multiply: _ = mpfr_mul_si(r, y, n, rnd)
-        case .divide: _ = mpfr_si_div(r, n, y, rnd)
+        case .add: return mpfr_add_si(r, y, n, rnd)
+        case .subtract: return mpfr_si_sub(r, n, y, rnd)
+        case .multiply: return mpfr_mul_si(r, y, n, rnd)
+        case .divide: return mpfr_si_div(r, n, y, rnd)
         }
     }
 
-    /// `r = x ∘ y`.
-    @inlinable @inline(__always)
-    static func apply(_ op: Operation, _ r: UnsafeMutablePointer<__mpfr_struct>, _ x: UnsafePointer<__mpfr_struct>, _ y: UnsafePointer<__mpfr_struct>, _ rnd: mpfr_rnd_t) {
+    /// `r = x ∘ y` (returns MPFR's ternary value).
+    @inlinable @inline(__always) @discardableResult
+    static func apply(_ op: Operation, _ r: UnsafeMutablePointer<__mpfr_struct>, _ x: UnsafePointer<__mpfr_struct>, _ y: UnsafePointer<__mpfr_struct>, _ rnd: mpfr_rnd_t) -> Int32 {
         switch op {
-        case .add: _ = mpfr_add(r, x, y, rnd)
-        case .subtract: _ = mpfr_sub(r, x, y, rnd)
-        case .multiply: _ = mpfr_mul(r, x, y, rnd)
-        case .divide: _ = mpfr_div(r, x, y, rnd)
+        case .add: return mpfr_add(r, x, y, rnd)
+        case .subtract: return mpfr_sub(r, x, y, rnd)
+        case .multiply: return mpfr_mul(r, x, y, rnd)
+        case .divide: return mpfr_div(r, x, y, rnd)
         }
     }
 
@@ -91,14 +91,9 @@ extension BigFloat {
         let rnd = c.rounding.mpfr
         if b.storage == nil {
             let n = b.integer
-            if a.storage == nil, op != .divide {
-                let (value, overflow): (Int, Bool)
-                switch op {
-                case .add: (value, overflow) = a.integer.addingReportingOverflow(n)
-                case .subtract: (value, overflow) = a.integer.subtractingReportingOverflow(n)
-                default: (value, overflow) = a.integer.multipliedReportingOverflow(by: n)
-                }
-                if !overflow { self = BigFloat(integer: value, precision: c.precision, rounding: c.rounding); return }
+            if a.storage == nil, let value = BigFloat.exactIntegerResult(op, a.integer, n) {
+                self = BigFloat(integer: value, precision: c.precision, rounding: c.rounding)
+                return
             }
             a.withBorrowedMPFR { pa in assign(precision: c.precision) { r in BigFloat.apply(op, r, pa, n, rnd) } }
         } else if a.storage == nil {
