@@ -58,18 +58,15 @@ extension BigFloat {
             let n = a.integer
             return b.computing(precision: c.precision) { r, y in apply(op, r, n, y, rnd) }
         }
-        let f: (UnsafeMutablePointer<__mpfr_struct>, UnsafePointer<__mpfr_struct>, UnsafePointer<__mpfr_struct>, mpfr_rnd_t) -> Int32 = {
-            apply(op, $0, $1, $2, $3)
-        }
         if a.isReusable(for: c.precision) {
-            a.storage.unsafelyUnwrapped.withUnsafeMutablePointerToHeader { pa in b.withMPFR { pb in _ = f(pa, UnsafePointer(pa), pb, rnd) } }
+            a.storage.unsafelyUnwrapped.withUnsafeMutablePointerToHeader { pa in b.withMPFR { pb in _ = apply(op, pa, UnsafePointer(pa), pb, rnd) } }
             return a
         }
         if b.isReusable(for: c.precision) {
-            b.storage.unsafelyUnwrapped.withUnsafeMutablePointerToHeader { pb in a.withMPFR { pa in _ = f(pb, pa, UnsafePointer(pb), rnd) } }
+            b.storage.unsafelyUnwrapped.withUnsafeMutablePointerToHeader { pb in a.withMPFR { pa in _ = apply(op, pb, pa, UnsafePointer(pb), rnd) } }
             return b
         }
-        return a.withMPFR { pa in b.withMPFR { pb in make(precision: c.precision) { _ = f($0, pa, pb, rnd) } } }
+        return a.withMPFR { pa in b.withMPFR { pb in make(precision: c.precision) { _ = apply(op, $0, pa, pb, rnd) } } }
     }
 
     /// `f(x)`, reusing `x`'s storage when it is a reusable temporary.
